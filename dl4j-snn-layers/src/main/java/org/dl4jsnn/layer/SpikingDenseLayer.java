@@ -1,0 +1,175 @@
+package org.dl4jsnn.layer;
+
+import java.util.Arrays;
+import org.deeplearning4j.exception.DL4JInvalidInputException;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.dl4jsnn.conf.SpikingDense;
+import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
+import org.dl4jsnn.surrogate.CounterNoise;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The DL4J implementation of {@link SpikingDense}: adapts DL4J's arrays, parameters and workspaces to
+ * {@link SpikingDenseKernel}, which does the math.
+ */
+public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
+
+    private transient IntegrateAndFireNeuron neuron;
+    /** Kept from the last training forward pass for back-propagation. */
+    private transient SpikingDenseKernel.Trace trace;
+    private transient double[] traceInput;
+    private transient LayerShape traceShape;
+    private transient Long pinnedNoiseSeed;
+    private transient long lastNoiseSeed;
+    private transient long backwardPasses;
+
+    public SpikingDenseLayer(NeuralNetConfiguration conf, org.nd4j.linalg.api.buffer.DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public Type type() {
+        return Type.FEED_FORWARD;
+    }
+
+    public IntegrateAndFireNeuron neuron() {
+        if (neuron == null) {
+            neuron = layerConf().neuron();
+        }
+        return neuron;
+    }
+
+    /** Uses this noise seed for every following forward pass (a stochastic surrogate's draws repeat). */
+    public void pinNoiseSeed(long seed) {
+        this.pinnedNoiseSeed = seed;
+    }
+
+    public void unpinNoiseSeed() {
+        this.pinnedNoiseSeed = null;
+    }
+
+    /** The noise seed of the last training forward pass. */
+    public long lastNoiseSeed() {
+        return lastNoiseSeed;
+    }
+
+    /** How many times back-propagation ran through this layer (lets tests prove RFG runs none). */
+    public long backwardPasses() {
+        return backwardPasses;
+    }
+
+    /** This layer's shape for the given input, after checking the input's rank and width. */
+    public LayerShape shapeOf(INDArray in) {
+        SpikingDense c = layerConf();
+        long nIn = c.getNIn();
+        boolean spikeInput = in.rank() == 3;
+        if (in.rank() != 2 && !spikeInput) {
+            throw new DL4JInvalidInputException(layerId() + ": expected input [batch, nIn=" + nIn
+                    + "] or spike trains [batch, nIn=" + nIn + ", T=" + c.getTimeSteps() + "], got shape "
+                    + Arrays.toString(in.shape()));
+        }
+        if (in.size(1) != nIn || (spikeInput && in.size(2) != c.getTimeSteps())) {
+            throw new DL4JInvalidInputException(layerId() + ": input shape " + Arrays.toString(in.shape())
+                    + " does not fit nIn=" + nIn + (spikeInput ? ", T=" + c.getTimeSteps() : ""));
+        }
+        return new LayerShape((int) in.size(0), (int) nIn, (int) c.getNOut(), c.getTimeSteps(), spikeInput);
+    }
+
+    /** The weights as a row-major [nOut][nIn] array (DL4J stores W as [nIn, nOut] in 'f' order). */
+    public double[] weights() {
+        return NdArrays.toDoubles(getParam(DefaultParamInitializer.WEIGHT_KEY).transpose());
+    }
+
+    public double[] bias() {
+        return NdArrays.toDoubles(getParam(DefaultParamInitializer.BIAS_KEY));
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, mgr);
+        LayerShape shape = shapeOf(input);
+        double[] in = NdArrays.toFiniteDoubles(input, layerId() + " input");
+        long noiseSeed = training ? nextNoiseSeed() : 0L;
+        SpikingDenseKernel.Trace tr = SpikingDenseKernel.forward(shape, in, weights(), bias(), neuron(), training,
+                noiseSeed);
+        if (training) {
+            trace = tr;
+            traceInput = in;
+            traceShape = shape;
+        }
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {shape.batch(), shape.nOut(), shape.steps()}, 'c');
+        return NdArrays.fill(out, tr.spikes());
+    }
+
+    private long nextNoiseSeed() {
+        if (!neuron().surrogate().isStochastic()) {
+            return 0L;
+        }
+        lastNoiseSeed = pinnedNoiseSeed != null ? pinnedNoiseSeed
+                : CounterNoise.derive(Nd4j.getRandom().nextLong(), getIndex());
+        return lastNoiseSeed;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
+        assertInputSet(true);
+        if (trace == null || trace.spikeSlopes() == null) {
+            throw new IllegalStateException(layerId() + ": backpropGradient needs a training forward pass first");
+        }
+        backwardPasses++;
+        LayerShape shape = traceShape;
+        if (epsilon.length() != shape.outputLength()) {
+            throw new DL4JInvalidInputException(layerId() + ": epsilon shape " + Arrays.toString(epsilon.shape())
+                    + " does not match the output [" + shape.batch() + ", " + shape.nOut() + ", " + shape.steps()
+                    + "]");
+        }
+        SpikingDenseKernel.Gradients grads = SpikingDenseKernel.backward(shape, trace, NdArrays.toDoubles(epsilon),
+                traceInput, weights(), neuron());
+
+        Gradient gradient = new DefaultGradient();
+        INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        // row-major [nOut][nIn] is exactly the memory order of DL4J's 'f'-ordered [nIn, nOut] W
+        wGrad.assign(Nd4j.create(grads.weights(), new long[] {shape.nIn(), shape.nOut()}, 'f'));
+        INDArray bGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+        bGrad.assign(Nd4j.create(grads.bias(), bGrad.shape(), 'c'));
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
+        gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, bGrad);
+
+        INDArray epsOut = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                shape.spikeInput() ? new long[] {shape.batch(), shape.nIn(), shape.steps()}
+                        : new long[] {shape.batch(), shape.nIn()}, 'c');
+        NdArrays.fill(epsOut, grads.input());
+        weightNoiseParams.clear();
+        epsOut = backpropDropOutIfPresent(epsOut);
+        return new Pair<>(gradient, epsOut);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        trace = null;
+        traceInput = null;
+        traceShape = null;
+    }
+
+    @Override
+    public void setConf(NeuralNetConfiguration conf) {
+        super.setConf(conf);
+        neuron = null;
+    }
+}

@@ -1,0 +1,82 @@
+package org.dl4jsnn.layer;
+
+import java.util.Arrays;
+import org.deeplearning4j.exception.DL4JInvalidInputException;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.AbstractLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.dl4jsnn.conf.TimeAverage;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The DL4J implementation of {@link TimeAverage}: [batch, n, T] to [batch, n] by the mean over t. */
+public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
+
+    public TimeAverageLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
+        assertInputSet(false);
+        checkRank(input);
+        int rows = (int) (input.size(0) * input.size(1));
+        int steps = (int) input.size(2);
+        double[] in = NdArrays.toDoubles(input);
+        double[] mean = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double sum = 0.0;
+            for (int t = 0, base = r * steps; t < steps; t++) {
+                sum += in[base + t];
+            }
+            mean[r] = sum / steps;
+        }
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {input.size(0), input.size(1)}, 'c');
+        return NdArrays.fill(out, mean);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
+        assertInputSet(true);
+        int rows = (int) (input.size(0) * input.size(1));
+        int steps = (int) input.size(2);
+        double[] eps = NdArrays.toDoubles(epsilon);
+        double[] spread = new double[rows * steps];
+        for (int r = 0; r < rows; r++) {
+            Arrays.fill(spread, r * steps, (r + 1) * steps, eps[r] / steps);
+        }
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+        return new Pair<>(new DefaultGradient(), NdArrays.fill(out, spread));
+    }
+
+    private void checkRank(INDArray in) {
+        if (in.rank() != 3) {
+            throw new DL4JInvalidInputException(layerId() + ": TimeAverage expects spike trains [batch, n, T], got "
+                    + "shape " + Arrays.toString(in.shape()));
+        }
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public void clearNoiseWeightParams() {
+    }
+
+    @Override
+    public INDArray params() {
+        return null;
+    }
+
+    @Override
+    public Type type() {
+        return Type.FEED_FORWARD;
+    }
+}

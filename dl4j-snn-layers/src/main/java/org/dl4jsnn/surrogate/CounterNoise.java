@@ -1,0 +1,41 @@
+package org.dl4jsnn.surrogate;
+
+/**
+ * Gaussian noise addressed by a counter instead of drawn from a stream.
+ *
+ * <p>Sample {@code k} of stream {@code seed} is a pure function of {@code (seed, k)}. Back-propagation
+ * visits neuron-steps layer by layer, the forward-mode engine visits them step by step; with counter
+ * addressing both see the same draws for the same neuron-step, which the identity Ldot = grad(L).v
+ * needs when the Stein surrogate is random.
+ */
+public final class CounterNoise {
+
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
+
+    private CounterNoise() {
+    }
+
+    /** SplitMix64's output function: a bijective avalanche mix of 64 bits. */
+    public static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** A seed for a sub-stream (a layer, a direction) derived from a parent seed. */
+    public static long derive(long seed, long salt) {
+        return mix(seed ^ mix(salt * GOLDEN_GAMMA + 0x632BE59BD9B4E019L));
+    }
+
+    /** Uniform on the open interval (0, 1). */
+    public static double uniform(long seed, long counter) {
+        long bits = mix(seed + counter * GOLDEN_GAMMA);
+        return ((bits >>> 11) + 0.5) * TWO_POW_MINUS_53;
+    }
+
+    /** Standard normal. */
+    public static double normal(long seed, long counter) {
+        return Gaussians.quantile(uniform(seed, counter));
+    }
+}

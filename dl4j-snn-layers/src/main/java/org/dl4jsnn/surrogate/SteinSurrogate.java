@@ -1,0 +1,73 @@
+package org.dl4jsnn.surrogate;
+
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+/**
+ * WSG, the weak-form surrogate: by Stein's lemma, for e ~ N(0, s^2), E[H(z + e) e] / s^2 equals the
+ * Gaussian surrogate g(z). This estimates it from N draws, (1/N) sum_i H(z + e_i) e_i / s^2, so it needs
+ * only spike evaluations, never a derivative. Each neuron-step gets fresh draws.
+ */
+public final class SteinSurrogate implements Surrogate {
+
+    private static final long serialVersionUID = 1L;
+
+    private final double width;
+    private final int samples;
+
+    @JsonCreator
+    public SteinSurrogate(@JsonProperty("width") double width, @JsonProperty("samples") int samples) {
+        this.width = Surrogate.requireWidth(width);
+        if (samples < 1) {
+            throw new IllegalArgumentException("WSG samples N must be >= 1, got " + samples);
+        }
+        this.samples = samples;
+    }
+
+    @Override
+    @JsonProperty("width")
+    public double width() {
+        return width;
+    }
+
+    @JsonProperty("samples")
+    public int samples() {
+        return samples;
+    }
+
+    @Override
+    public double derivative(double z, long noiseSeed, long element) {
+        // With e = s * xi: H(z + s xi) * s xi / s^2 = [xi > -z/s] * xi / s.
+        double cut = -z / width;
+        long first = element * samples;
+        double sum = 0.0;
+        for (int i = 0; i < samples; i++) {
+            double xi = CounterNoise.normal(noiseSeed, first + i);
+            if (xi > cut) {
+                sum += xi;
+            }
+        }
+        return sum / (samples * width);
+    }
+
+    @Override
+    public boolean isStochastic() {
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SteinSurrogate other && Double.compare(width, other.width) == 0
+                && samples == other.samples;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Double.hashCode(width) + samples;
+    }
+
+    @Override
+    public String toString() {
+        return "WSG(s=" + width + ", N=" + samples + ")";
+    }
+}

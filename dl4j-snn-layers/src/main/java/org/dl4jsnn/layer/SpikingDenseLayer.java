@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
-import org.dl4jsnn.surrogate.CounterNoise;
+import org.dl4jsnn.surrogate.NoiseSeeds;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -121,7 +121,7 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
             return 0L;
         }
         lastNoiseSeed = pinnedNoiseSeed != null ? pinnedNoiseSeed
-                : CounterNoise.derive(Nd4j.getRandom().nextLong(), getIndex());
+                : NoiseSeeds.forLayer(conf.getSeed(), conf.getIterationCount(), getIndex());
         return lastNoiseSeed;
     }
 

@@ -1,0 +1,98 @@
+package org.dl4jsnn.estimator;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.dl4jsnn.forward.ForwardGraph;
+import org.dl4jsnn.forward.ForwardGraph.ParamSegment;
+import org.dl4jsnn.forward.ForwardSweep;
+import org.dl4jsnn.forward.Value;
+import org.dl4jsnn.surrogate.CounterNoise;
+
+/**
+ * The randomized forward gradient: draw directions v, get dL.v exactly from one forward sweep with all
+ * directions stacked, and estimate the gradient as the average of (dL.v) v. Knows nothing about spikes.
+ */
+public final class ForwardGradientEstimator {
+
+    private final RfgSettings settings;
+
+    public ForwardGradientEstimator(RfgSettings settings) {
+        this.settings = settings;
+    }
+
+    public RfgSettings settings() {
+        return settings;
+    }
+
+    /** A gradient estimate of the minibatch-summed loss, with what the sweep measured. */
+    public record Estimate(double[] gradient, ForwardSweep.Result sweep) {
+    }
+
+    /** The stacked directions of one iteration and the layer each is confined to (-1: all). */
+    public record Directions(double[][] vectors, int[] segment) {
+    }
+
+    public Directions directions(ForwardGraph graph, int parameterCount, long iteration) {
+        SplittableRandom rng = new SplittableRandom(CounterNoise.derive(settings.seed(), iteration));
+        int k = settings.directions();
+        List<ParamSegment> segments = graph.segments();
+        if (settings.perturbation() == Perturbation.GLOBAL) {
+            double[][] v = new double[k][parameterCount];
+            int[] seg = new int[k];
+            for (int d = 0; d < k; d++) {
+                seg[d] = -1;
+                for (ParamSegment s : segments) {
+                    fill(v[d], s, rng);
+                }
+            }
+            return new Directions(v, seg);
+        }
+        double[][] v = new double[k * segments.size()][parameterCount];
+        int[] seg = new int[v.length];
+        for (int s = 0; s < segments.size(); s++) {
+            for (int d = 0; d < k; d++) {
+                int row = s * k + d;
+                seg[row] = s;
+                fill(v[row], segments.get(s), rng);
+            }
+        }
+        return new Directions(v, seg);
+    }
+
+    private void fill(double[] v, ParamSegment s, SplittableRandom rng) {
+        for (int e = s.offset(); e < s.offset() + s.length(); e++) {
+            v[e] = settings.distribution().sample(rng);
+        }
+    }
+
+    /**
+     * Estimates the gradient at {@code params} for one minibatch.
+     *
+     * @throws NonFiniteGradientException if the loss or a directional derivative is not finite
+     */
+    public Estimate estimate(ForwardGraph graph, double[] params, List<Value> inputs, List<double[]> labels,
+                             long networkSeed, long iteration) {
+        Directions dirs = directions(graph, params.length, iteration);
+        ForwardSweep.Result r = ForwardSweep.run(graph, params, dirs.vectors(), dirs.segment(), inputs, labels,
+                networkSeed, iteration);
+        if (!Double.isFinite(r.loss())) {
+            throw new NonFiniteGradientException("RFG iteration " + iteration + ": the loss is " + r.loss()
+                    + "; training stopped before the weights were touched (lower the learning rate?)");
+        }
+        double[] g = new double[params.length];
+        double inv = 1.0 / settings.directions();
+        for (int d = 0; d < dirs.vectors().length; d++) {
+            double ldot = r.lossTangents()[d];
+            if (!Double.isFinite(ldot)) {
+                throw new NonFiniteGradientException("RFG iteration " + iteration + ": the directional derivative"
+                        + " of direction " + d + " is " + ldot + "; training stopped before the weights were touched");
+            }
+            double[] v = dirs.vectors()[d];
+            double scale = ldot * inv;
+            for (int e = 0; e < g.length; e++) {
+                g[e] += scale * v[e];
+            }
+        }
+        return new Estimate(g, r);
+    }
+}

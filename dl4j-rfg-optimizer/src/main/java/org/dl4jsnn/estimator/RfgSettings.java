@@ -1,0 +1,37 @@
+package org.dl4jsnn.estimator;
+
+import java.util.Objects;
+
+/**
+ * The randomized forward gradient's settings.
+ *
+ * @param directions K, the number of independent estimates averaged per iteration (>= 1)
+ * @param seed       fixes the directions: those of iteration i are a function of (seed, i) alone, so a
+ *                   run restored from a checkpoint continues exactly as an uninterrupted one
+ */
+public record RfgSettings(Perturbation perturbation, int directions, DirectionDistribution distribution, long seed) {
+
+    public RfgSettings {
+        Objects.requireNonNull(perturbation, "perturbation");
+        Objects.requireNonNull(distribution, "distribution");
+        if (directions < 1) {
+            throw new IllegalArgumentException("directions K must be >= 1, got " + directions);
+        }
+    }
+
+    public static RfgSettings global(long seed) {
+        return new RfgSettings(Perturbation.GLOBAL, 1, DirectionDistribution.RADEMACHER, seed);
+    }
+
+    public static RfgSettings layerwise(long seed) {
+        return new RfgSettings(Perturbation.LAYERWISE, 1, DirectionDistribution.RADEMACHER, seed);
+    }
+
+    public RfgSettings withDirections(int k) {
+        return new RfgSettings(perturbation, k, distribution, seed);
+    }
+
+    public RfgSettings withDistribution(DirectionDistribution d) {
+        return new RfgSettings(perturbation, directions, d, seed);
+    }
+}

@@ -1,0 +1,109 @@
+package org.dl4jsnn.forward;
+
+import java.util.Arrays;
+import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
+
+/**
+ * The forward-mode sweep of one spiking dense layer, one time step at a time: it holds only the current
+ * membrane U and its tangents Udot (no T-long history), and calls the same
+ * {@link IntegrateAndFireNeuron} functions that back-propagation calls.
+ */
+public final class SpikingDenseJvp {
+
+    private final IntegrateAndFireNeuron neuron;
+    private final int nOut;
+    private final int steps;
+    private final long noiseSeed;
+    private final ParamTangents params;
+
+    private int rows;
+    private double[] membrane;
+    private double[][] membraneTangents;
+    private Value staticCurrent;
+    private long spikeCount;
+
+    public SpikingDenseJvp(IntegrateAndFireNeuron neuron, int nOut, int steps, long noiseSeed, ParamTangents params) {
+        this.neuron = neuron;
+        this.nOut = nOut;
+        this.steps = steps;
+        this.noiseSeed = noiseSeed;
+        this.params = params;
+    }
+
+    /**
+     * Advances one step.
+     *
+     * @param input      this step's input: spikes of the previous layer, or the constant direct current
+     * @param constInput true when the input is the same at every step (its current is computed once)
+     */
+    public Value step(int t, Value input, boolean constInput) {
+        Value current;
+        if (constInput) {
+            if (staticCurrent == null) {
+                staticCurrent = Affine.jvp(input, params, nOut);
+            }
+            current = staticCurrent;
+        } else {
+            current = Affine.jvp(input, params, nOut);
+        }
+        if (membrane == null) {
+            rows = input.rows();
+            membrane = new double[rows * nOut];
+            membraneTangents = new double[current.directions()][];
+        }
+        double[] i = current.primal();
+        double[] spikes = new double[rows * nOut];
+        double[] g = new double[rows * nOut];
+        double[] a = new double[rows * nOut];
+        for (int b = 0; b < rows; b++) {
+            for (int j = 0; j < nOut; j++) {
+                int e = b * nOut + j;
+                double u = neuron.integrate(membrane[e], i[e]);
+                double s = neuron.spike(u);
+                // the same element index as the layer's kernel, so a stochastic surrogate draws the same noise
+                double gs = neuron.spikeSlope(u, noiseSeed, ((long) e) * steps + t);
+                spikes[e] = s;
+                g[e] = gs;
+                a[e] = neuron.resetSlope(u, s, gs);
+                membrane[e] = neuron.reset(u, s);
+                if (s != 0) {
+                    spikeCount++;
+                }
+            }
+        }
+        double[][] spikeTangents = new double[current.directions()][];
+        for (int k = 0; k < spikeTangents.length; k++) {
+            double[] idot = current.tangents()[k];
+            if (idot == null) {
+                continue;
+            }
+            double[] ud = membraneTangents[k];
+            if (ud == null) {
+                ud = new double[rows * nOut];
+                membraneTangents[k] = ud;
+            }
+            double[] sd = new double[rows * nOut];
+            for (int e = 0; e < sd.length; e++) {
+                double udot = neuron.integrate(ud[e], idot[e]);
+                sd[e] = g[e] * udot;
+                ud[e] = a[e] * udot;
+            }
+            spikeTangents[k] = sd;
+        }
+        return new Value(rows, nOut, spikes, spikeTangents);
+    }
+
+    public long spikeCount() {
+        return spikeCount;
+    }
+
+    public long neuronSteps() {
+        return membrane == null ? 0 : (long) membrane.length * steps;
+    }
+
+    @Override
+    public String toString() {
+        return "SpikingDenseJvp(nOut=" + nOut + ", T=" + steps + ", state=" + Arrays.toString(
+                membrane == null ? new int[0] : new int[] {rows, nOut}) + ")";
+    }
+}

@@ -1,0 +1,60 @@
+package org.dl4jsnn.forward;
+
+/** Accumulates mean_t(S_t) and mean_t(Sdot_t) step by step: the readout never sees a spike history. */
+public final class TimeAverageJvp {
+
+    private final int steps;
+    private double[] sum;
+    private double[][] tangentSums;
+    private int rows;
+    private int cols;
+
+    public TimeAverageJvp(int steps) {
+        this.steps = steps;
+    }
+
+    public void add(Value spikes) {
+        if (sum == null) {
+            rows = spikes.rows();
+            cols = spikes.cols();
+            sum = new double[rows * cols];
+            tangentSums = new double[spikes.directions()][];
+        }
+        add(sum, spikes.primal());
+        for (int k = 0; k < tangentSums.length; k++) {
+            double[] t = spikes.tangents()[k];
+            if (t != null) {
+                if (tangentSums[k] == null) {
+                    tangentSums[k] = new double[rows * cols];
+                }
+                add(tangentSums[k], t);
+            }
+        }
+    }
+
+    private static void add(double[] into, double[] x) {
+        for (int e = 0; e < into.length; e++) {
+            into[e] += x[e];
+        }
+    }
+
+    public Value mean() {
+        double inv = 1.0 / steps;
+        double[] m = sum.clone();
+        scale(m, inv);
+        double[][] t = new double[tangentSums.length][];
+        for (int k = 0; k < t.length; k++) {
+            if (tangentSums[k] != null) {
+                t[k] = tangentSums[k].clone();
+                scale(t[k], inv);
+            }
+        }
+        return new Value(rows, cols, m, t);
+    }
+
+    private static void scale(double[] x, double s) {
+        for (int e = 0; e < x.length; e++) {
+            x[e] *= s;
+        }
+    }
+}

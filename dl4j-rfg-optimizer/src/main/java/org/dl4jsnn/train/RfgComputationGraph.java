@@ -1,0 +1,78 @@
+package org.dl4jsnn.train;
+
+import java.io.File;
+import java.io.IOException;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ModelSerializer;
+import org.dl4jsnn.estimator.ForwardGradientEstimator;
+import org.dl4jsnn.estimator.RfgSettings;
+import org.dl4jsnn.forward.ForwardGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A ComputationGraph trained by randomized forward gradients; see {@link RfgMultiLayerNetwork}. */
+public class RfgComputationGraph extends ComputationGraph {
+
+    private final transient ForwardGradientEstimator estimator;
+    private transient ForwardGraph graph;
+    private transient INDArray graphParams;
+    private transient INDArray[] currentLabels;
+    private transient ForwardGradientEstimator.Estimate lastEstimate;
+
+    public RfgComputationGraph(ComputationGraphConfiguration conf, RfgSettings settings) {
+        super(conf);
+        this.estimator = new ForwardGradientEstimator(settings);
+    }
+
+    public static RfgComputationGraph wrap(ComputationGraph net, RfgSettings settings) {
+        RfgComputationGraph rfg = new RfgComputationGraph(net.getConfiguration().clone(), settings);
+        rfg.init(net.params().dup(), false);
+        INDArray state = net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
+        if (state != null) {
+            rfg.getUpdater().setStateViewArray(state.dup());
+        }
+        return rfg;
+    }
+
+    public static RfgComputationGraph restore(File file, RfgSettings settings) throws IOException {
+        return wrap(ModelSerializer.restoreComputationGraph(file, true), settings);
+    }
+
+    public RfgSettings settings() {
+        return estimator.settings();
+    }
+
+    public ForwardGradientEstimator.Estimate lastEstimate() {
+        return lastEstimate;
+    }
+
+    @Override
+    public void setLabels(INDArray... labels) {
+        super.setLabels(labels);
+        this.currentLabels = labels;
+    }
+
+    @Override
+    public void computeGradientAndScore(LayerWorkspaceMgr mgr) {
+        computeGradientAndScore();
+    }
+
+    @Override
+    public void computeGradientAndScore() {
+        if (graph == null || graphParams != params()) {
+            graph = ForwardGraph.of(this);
+            graphParams = params();
+        }
+        long iteration = getConfiguration().getIterationCount();
+        long seed = getConfiguration().getDefaultConfiguration().getSeed();
+        lastEstimate = RfgTraining.estimate(estimator, graph, params(), getInputs(), currentLabels, seed, iteration);
+        gradient = RfgTraining.publish(lastEstimate.gradient(), flattenedGradients, getLayers(), true);
+        score = lastEstimate.sweep().loss() / getInputs()[0].size(0) + calcRegularizationScore(true);
+    }
+
+    @Override
+    public RfgComputationGraph clone() {
+        return wrap(this, settings());
+    }
+}

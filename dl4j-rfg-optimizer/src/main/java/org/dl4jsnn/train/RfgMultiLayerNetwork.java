@@ -1,0 +1,81 @@
+package org.dl4jsnn.train;
+
+import java.io.File;
+import java.io.IOException;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ModelSerializer;
+import org.dl4jsnn.estimator.ForwardGradientEstimator;
+import org.dl4jsnn.estimator.RfgSettings;
+import org.dl4jsnn.forward.ForwardGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A MultiLayerNetwork that trains by randomized forward gradients: DL4J's own fit loop, updater,
+ * schedules and listeners run unchanged; only the gradient comes from a forward sweep instead of
+ * back-propagation, which never runs.
+ *
+ * <p>{@link ModelSerializer} saves it as a plain MultiLayerNetwork; {@link #restore} wraps it again.
+ */
+public class RfgMultiLayerNetwork extends MultiLayerNetwork {
+
+    private final transient ForwardGradientEstimator estimator;
+    private transient ForwardGraph graph;
+    private transient INDArray graphParams;
+    private transient ForwardGradientEstimator.Estimate lastEstimate;
+
+    public RfgMultiLayerNetwork(MultiLayerConfiguration conf, RfgSettings settings) {
+        super(conf);
+        this.estimator = new ForwardGradientEstimator(settings);
+    }
+
+    /** Wraps a network (for example one ModelSerializer restored): same parameters and updater state. */
+    public static RfgMultiLayerNetwork wrap(MultiLayerNetwork net, RfgSettings settings) {
+        RfgMultiLayerNetwork rfg = new RfgMultiLayerNetwork(net.getLayerWiseConfigurations().clone(), settings);
+        rfg.init(net.params().dup(), false);
+        INDArray state = net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
+        if (state != null) {
+            rfg.getUpdater().setStateViewArray(rfg, state.dup(), false);
+        }
+        return rfg;
+    }
+
+    public static RfgMultiLayerNetwork restore(File file, RfgSettings settings) throws IOException {
+        return wrap(ModelSerializer.restoreMultiLayerNetwork(file, true), settings);
+    }
+
+    public RfgSettings settings() {
+        return estimator.settings();
+    }
+
+    /** The last iteration's estimate (loss, directional derivatives, spike counts), or null. */
+    public ForwardGradientEstimator.Estimate lastEstimate() {
+        return lastEstimate;
+    }
+
+    @Override
+    public void computeGradientAndScore(LayerWorkspaceMgr mgr) {
+        computeGradientAndScore();
+    }
+
+    @Override
+    public void computeGradientAndScore() {
+        if (graph == null || graphParams != params()) {
+            graph = ForwardGraph.of(this);
+            graphParams = params();
+        }
+        long iteration = getLayerWiseConfigurations().getIterationCount();
+        long seed = getLayerWiseConfigurations().getConf(0).getSeed();
+        lastEstimate = RfgTraining.estimate(estimator, graph, params(), new INDArray[] {getInput()},
+                new INDArray[] {getLabels()}, seed, iteration);
+        gradient = RfgTraining.publish(lastEstimate.gradient(), flattenedGradients, getLayers(), false);
+        score = lastEstimate.sweep().loss() / getInput().size(0) + calcRegularizationScore(true);
+    }
+
+    /** EarlyStoppingTrainer's InMemoryModelSaver looks this method up by reflection on the class itself. */
+    @Override
+    public RfgMultiLayerNetwork clone() {
+        return wrap(this, settings());
+    }
+}

@@ -60,6 +60,9 @@ public class RfgComputationGraph extends ComputationGraph {
 
     @Override
     public void computeGradientAndScore() {
+        if (flattenedGradients == null) {
+            initGradientsView();
+        }
         if (graph == null || graphParams != params()) {
             graph = ForwardGraph.of(this);
             graphParams = params();

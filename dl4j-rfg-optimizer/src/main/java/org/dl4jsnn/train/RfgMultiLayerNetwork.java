@@ -61,6 +61,9 @@ public class RfgMultiLayerNetwork extends MultiLayerNetwork {
 
     @Override
     public void computeGradientAndScore() {
+        if (flattenedGradients == null) {
+            initGradientsView();
+        }
         if (graph == null || graphParams != params()) {
             graph = ForwardGraph.of(this);
             graphParams = params();

@@ -33,7 +33,7 @@ public final class ForwardGraph {
     public enum Phase { STATIC, TEMPORAL, READOUT }
 
     /** One piece of the network. */
-    public sealed interface Node permits InputNode, SpikingNode, AverageNode, DenseNode, CustomNode {
+    public sealed interface Node permits InputNode, SpikingNode, AverageNode, DenseNode, LossNode, CustomNode {
         String name();
 
         int[] inputs();
@@ -52,6 +52,10 @@ public final class ForwardGraph {
     /** A dense layer; {@code labelIndex >= 0} makes it an MSE output against that label array. */
     public record DenseNode(String name, int[] inputs, int nOut, ActivationJvp activation, ParamSegment segment,
                             int labelIndex) implements Node {
+    }
+
+    /** A parameter-free MSE output (DL4J's LossLayer) against label array {@code labelIndex}. */
+    public record LossNode(String name, int[] inputs, ActivationJvp activation, int labelIndex) implements Node {
     }
 
     public record CustomNode(String name, int[] inputs, StaticJvpRule rule, ParamSegment segment) implements Node {
@@ -215,8 +219,10 @@ public final class ForwardGraph {
             nodes.add(node);
         }
         for (String out : outputs) {
-            if (!(nodes.get(index.get(out)) instanceof DenseNode d) || d.labelIndex() < 0) {
-                throw new IllegalArgumentException("network output '" + out + "' must be an OutputLayer with MSE loss");
+            Node node = nodes.get(index.get(out));
+            if (!(node instanceof LossNode) && (!(node instanceof DenseNode d) || d.labelIndex() < 0)) {
+                throw new IllegalArgumentException("network output '" + out
+                        + "' must be an OutputLayer or LossLayer with MSE loss");
             }
         }
         return new ForwardGraph(nodes, conf.getNetworkInputs().size(), outputs.size());
@@ -262,6 +268,13 @@ public final class ForwardGraph {
             }
             return new DenseNode(name, inputs, (int) out.getNOut(), ActivationJvp.of(out.getActivationFn(), name),
                     denseSegment(layer, flat), labelIndex);
+        }
+        if (conf instanceof org.deeplearning4j.nn.conf.layers.LossLayer loss) {
+            if (!(loss.getLossFn() instanceof LossMSE) || labelIndex < 0) {
+                throw new UnsupportedOperationException("loss layer '" + name + "' must be a network output with MSE"
+                        + " loss, got " + loss.getLossFn());
+            }
+            return new LossNode(name, inputs, ActivationJvp.of(loss.getActivationFn(), name), labelIndex);
         }
         if (conf instanceof DenseLayer d && !d.hasLayerNorm()) {
             return new DenseNode(name, inputs, (int) d.getNOut(), ActivationJvp.of(d.getActivationFn(), name),

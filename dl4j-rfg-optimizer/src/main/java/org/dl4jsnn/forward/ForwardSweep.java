@@ -6,6 +6,7 @@ import org.dl4jsnn.forward.ForwardGraph.AverageNode;
 import org.dl4jsnn.forward.ForwardGraph.CustomNode;
 import org.dl4jsnn.forward.ForwardGraph.DenseNode;
 import org.dl4jsnn.forward.ForwardGraph.InputNode;
+import org.dl4jsnn.forward.ForwardGraph.LossNode;
 import org.dl4jsnn.forward.ForwardGraph.Node;
 import org.dl4jsnn.forward.ForwardGraph.ParamSegment;
 import org.dl4jsnn.forward.ForwardGraph.Phase;
@@ -98,13 +99,15 @@ public final class ForwardSweep {
             }
             Node node = nodes.get(n);
             values[n] = averages[n] != null ? averages[n].mean() : evaluate(node, values, paramViews[n], inputs);
-            if (node instanceof DenseNode d && d.labelIndex() >= 0) {
-                double[] l = MseLossJvp.sumLoss(values[n], labels.get(d.labelIndex()));
+            int labelIndex = node instanceof DenseNode d ? d.labelIndex()
+                    : node instanceof LossNode l ? l.labelIndex() : -1;
+            if (labelIndex >= 0) {
+                double[] l = MseLossJvp.sumLoss(values[n], labels.get(labelIndex));
                 loss += l[0];
                 for (int k = 0; k < lossTangents.length; k++) {
                     lossTangents[k] += l[1 + k];
                 }
-                outputs[d.labelIndex()] = values[n];
+                outputs[labelIndex] = values[n];
             }
         }
         return new Result(loss, lossTangents, outputs, spikes, neuronSteps);
@@ -117,6 +120,10 @@ public final class ForwardSweep {
         if (node instanceof DenseNode d) {
             return d.activation().apply(Affine.jvp(values[d.inputs()[0]], p, d.nOut()));
         }
+        if (node instanceof LossNode l) {
+            Value x = values[l.inputs()[0]];
+            return l.activation().apply(new Value(x.rows(), x.cols(), x.primal().clone(), copy(x.tangents())));
+        }
         if (node instanceof CustomNode c) {
             List<Value> in = new ArrayList<>(c.inputs().length);
             for (int i : c.inputs()) {
@@ -125,6 +132,14 @@ public final class ForwardSweep {
             return c.rule().apply(in, p);
         }
         throw new IllegalStateException("no static evaluation for " + node.name());
+    }
+
+    private static double[][] copy(double[][] tangents) {
+        double[][] c = new double[tangents.length][];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = tangents[k] == null ? null : tangents[k].clone();
+        }
+        return c;
     }
 
     private static ParamTangents paramsOf(Node node, List<ParamSegment> segments, double[] params,

@@ -1,0 +1,178 @@
+package org.dl4jsnn.operator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.dl4jsnn.conf.SpikingDense;
+import org.dl4jsnn.conf.TimeAverage;
+import org.dl4jsnn.operator.conf.DeepOnetProduct;
+import org.dl4jsnn.surrogate.Surrogate;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the spiking DeepONet of SPEC section 4 as a ComputationGraph: a branch net (spiking MLP on the
+ * input function at m sensors) and a trunk net (spiking MLP on the location x), each ending in p linear
+ * outputs of its time-averaged spikes, combined as sum_k branch_k trunk_k + b0. Defaults are the paper's
+ * Poisson setting: m = 100, one hidden layer of 32, p = 32, T = 32, SG with s = 0.3.
+ *
+ * <p>Inputs: "branch" [batch, m] and "trunk" [batch, 1]; output "u" [batch, 1]. With local losses, every
+ * hidden layer pair gets its own head (a trained projection of its rates, combined the same way) as an
+ * extra output "local<i>" trained against the same labels.
+ */
+public final class SpikingDeepOnet {
+
+    private int sensors = 100;
+    private int[] hidden = {32};
+    private int latent = 32;
+    private int timeSteps = 32;
+    private Surrogate surrogate = Surrogate.gaussian(0.3);
+    private double threshold = 1.0;
+    private IUpdater updater = new Adam(1e-3);
+    private long seed = 42;
+    private DataType dataType = DataType.FLOAT;
+    private boolean localLosses = false;
+
+    public static SpikingDeepOnet builder() {
+        return new SpikingDeepOnet();
+    }
+
+    public SpikingDeepOnet sensors(int m) {
+        this.sensors = positive("sensors m", m);
+        return this;
+    }
+
+    public SpikingDeepOnet hidden(int... widths) {
+        if (widths.length == 0) {
+            throw new IllegalArgumentException("hidden needs at least one layer width");
+        }
+        for (int w : widths) {
+            positive("hidden width", w);
+        }
+        this.hidden = widths.clone();
+        return this;
+    }
+
+    public SpikingDeepOnet latent(int p) {
+        this.latent = positive("latent size p", p);
+        return this;
+    }
+
+    public SpikingDeepOnet timeSteps(int t) {
+        this.timeSteps = positive("timeSteps T", t);
+        return this;
+    }
+
+    public SpikingDeepOnet surrogate(Surrogate s) {
+        this.surrogate = Objects.requireNonNull(s, "surrogate");
+        return this;
+    }
+
+    public SpikingDeepOnet threshold(double theta) {
+        this.threshold = theta;
+        return this;
+    }
+
+    public SpikingDeepOnet updater(IUpdater u) {
+        this.updater = Objects.requireNonNull(u, "updater");
+        return this;
+    }
+
+    public SpikingDeepOnet seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    public SpikingDeepOnet dataType(DataType t) {
+        this.dataType = Objects.requireNonNull(t, "dataType");
+        return this;
+    }
+
+    public SpikingDeepOnet localLosses(boolean on) {
+        this.localLosses = on;
+        return this;
+    }
+
+    static int positive(String name, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, got " + v);
+        }
+        return v;
+    }
+
+    /** How many label arrays a training example needs (1, plus one per hidden layer with local losses). */
+    public int outputCount() {
+        return localLosses ? 1 + hidden.length : 1;
+    }
+
+    public int sensorCount() {
+        return sensors;
+    }
+
+    /** Fails naming both sizes when a data set's input functions do not match the branch net. */
+    public void requireSensors(int dataSensors) {
+        if (dataSensors != sensors) {
+            throw new IllegalArgumentException("the data set samples its input functions at " + dataSensors
+                    + " sensors but the branch net takes sensors m=" + sensors + "; build the network with sensors("
+                    + dataSensors + ")");
+        }
+    }
+
+    public ComputationGraphConfiguration build() {
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+                .seed(seed).dataType(dataType).updater(updater).weightInit(WeightInit.XAVIER)
+                .graphBuilder()
+                .addInputs("branch", "trunk");
+        List<String> outputs = new ArrayList<>();
+        outputs.add("u");
+        String[] nets = {"branch", "trunk"};
+        String[] lastRates = new String[2];
+        for (int n = 0; n < 2; n++) {
+            String prev = nets[n];
+            for (int l = 0; l < hidden.length; l++) {
+                String spikes = nets[n] + "_spikes" + l;
+                g.addLayer(spikes, new SpikingDense.Builder().nOut(hidden[l]).timeSteps(timeSteps)
+                        .threshold(threshold).surrogate(surrogate).build(), prev);
+                String rates = nets[n] + "_rates" + l;
+                g.addLayer(rates, new TimeAverage.Builder().build(), spikes);
+                prev = spikes;
+                lastRates[n] = rates;
+                if (localLosses) {
+                    g.addLayer(nets[n] + "_local" + l, linear(latent), rates);
+                }
+            }
+            g.addLayer(nets[n] + "_out", linear(latent), lastRates[n]);
+        }
+        g.addVertex("product", new DeepOnetProduct(), "branch_out", "trunk_out");
+        g.addLayer("u", bias(), "product");
+        if (localLosses) {
+            for (int l = 0; l < hidden.length; l++) {
+                g.addVertex("product_local" + l, new DeepOnetProduct(), "branch_local" + l, "trunk_local" + l);
+                g.addLayer("local" + l, bias(), "product_local" + l);
+                outputs.add("local" + l);
+            }
+        }
+        return g.setOutputs(outputs.toArray(new String[0]))
+                .setInputTypes(InputType.feedForward(sensors), InputType.feedForward(1))
+                .build();
+    }
+
+    private static DenseLayer linear(int n) {
+        return new DenseLayer.Builder().nOut(n).activation(Activation.IDENTITY).build();
+    }
+
+    /** A 1-to-1 identity output: its bias is b0 (its weight, a redundant scale, starts at 1 like p's). */
+    private static OutputLayer bias() {
+        return new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                .weightInit(WeightInit.ONES).nOut(1).build();
+    }
+}

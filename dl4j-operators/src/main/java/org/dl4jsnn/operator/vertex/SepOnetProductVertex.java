@@ -1,0 +1,83 @@
+package org.dl4jsnn.operator.vertex;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.dl4jsnn.layer.NdArrays;
+import org.dl4jsnn.operator.math.OperatorProducts;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The DL4J implementation of {@link org.dl4jsnn.operator.conf.SepOnetProduct}. */
+public class SepOnetProductVertex extends BaseGraphVertex {
+
+    public SepOnetProductVertex(ComputationGraph graph, String name, int index, DataType dataType) {
+        super(graph, name, index, null, null, dataType);
+    }
+
+    @Override
+    public boolean hasLayer() {
+        return false;
+    }
+
+    @Override
+    public Layer getLayer() {
+        return null;
+    }
+
+    private int[] sizes() {
+        long r = inputs[0].size(1);
+        for (int i = 0; i < 3; i++) {
+            if (inputs[i].rank() != 2 || inputs[i].size(1) != r) {
+                throw new IllegalArgumentException(getVertexName() + ": branch, x-trunk and t-trunk outputs must be "
+                        + "[rows, r] with the same r; input " + i + " has shape "
+                        + java.util.Arrays.toString(inputs[i].shape()));
+            }
+        }
+        return new int[] {(int) inputs[0].size(0), (int) inputs[1].size(0), (int) inputs[2].size(0), (int) r};
+    }
+
+    @Override
+    public INDArray doForward(boolean training, LayerWorkspaceMgr mgr) {
+        int[] s = sizes();
+        double[] out = OperatorProducts.outer(NdArrays.toDoubles(inputs[0]), NdArrays.toDoubles(inputs[1]),
+                NdArrays.toDoubles(inputs[2]), s[0], s[1], s[2], s[3]);
+        return NdArrays.fill(mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {s[0], (long) s[1] * s[2]}, 'c'), out);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray[]> doBackward(boolean tbptt, LayerWorkspaceMgr mgr) {
+        int[] s = sizes();
+        double[][] grads = OperatorProducts.outerAdjoint(NdArrays.toDoubles(epsilon), NdArrays.toDoubles(inputs[0]),
+                NdArrays.toDoubles(inputs[1]), NdArrays.toDoubles(inputs[2]), s[0], s[1], s[2], s[3]);
+        INDArray[] out = new INDArray[3];
+        for (int i = 0; i < 3; i++) {
+            out[i] = NdArrays.fill(mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                    new long[] {s[i], s[3]}, 'c'), grads[i]);
+        }
+        return new Pair<>(null, out);
+    }
+
+    @Override
+    public void setBackpropGradientsViewArray(INDArray view) {
+        if (view != null) {
+            throw new IllegalStateException("SepOnetProduct has no parameters");
+        }
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] masks, MaskState state, int minibatchSize) {
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "SepOnetProductVertex(" + getVertexName() + ")";
+    }
+}

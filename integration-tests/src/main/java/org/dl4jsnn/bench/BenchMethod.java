@@ -1,0 +1,80 @@
+package org.dl4jsnn.bench;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsnn.estimator.RfgSettings;
+import org.dl4jsnn.train.RfgMultiLayerNetwork;
+
+/**
+ * A gradient method the benchmark times: back-propagation, or RFG with global (one direction over all
+ * parameters) or layer-wise (one direction per layer, all stacked in one sweep) perturbation and K
+ * directions.
+ */
+public record BenchMethod(Kind kind, int directions) {
+
+    public enum Kind { BP, RFG_GLOBAL, RFG_LAYERWISE }
+
+    public BenchMethod {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must not be null");
+        }
+        if (directions < 1) {
+            throw new IllegalArgumentException("directions K must be >= 1, got " + directions);
+        }
+        if (kind == Kind.BP && directions != 1) {
+            throw new IllegalArgumentException("BP has no directions; K must be 1, got " + directions);
+        }
+    }
+
+    public static BenchMethod bp() {
+        return new BenchMethod(Kind.BP, 1);
+    }
+
+    public static BenchMethod global(int k) {
+        return new BenchMethod(Kind.RFG_GLOBAL, k);
+    }
+
+    public static BenchMethod layerwise(int k) {
+        return new BenchMethod(Kind.RFG_LAYERWISE, k);
+    }
+
+    /** "BP", "RFG-G" or "RFG-L" (K is a column of its own). */
+    public String label() {
+        return switch (kind) {
+            case BP -> "BP";
+            case RFG_GLOBAL -> "RFG-G";
+            case RFG_LAYERWISE -> "RFG-L";
+        };
+    }
+
+    public boolean isBp() {
+        return kind == Kind.BP;
+    }
+
+    /**
+     * Tangent directions stacked in one forward sweep: K for global perturbation, K per parameter layer
+     * for layer-wise.
+     */
+    public int stackedDirections(int parameterLayers) {
+        return switch (kind) {
+            case BP -> 0;
+            case RFG_GLOBAL -> directions;
+            case RFG_LAYERWISE -> directions * parameterLayers;
+        };
+    }
+
+    /** An uninitialised network that trains by this method. */
+    public MultiLayerNetwork network(MultiLayerConfiguration conf, long seed) {
+        return switch (kind) {
+            case BP -> new MultiLayerNetwork(conf);
+            case RFG_GLOBAL -> new RfgMultiLayerNetwork(conf, RfgSettings.global(seed).withDirections(directions));
+            case RFG_LAYERWISE -> new RfgMultiLayerNetwork(conf,
+                    RfgSettings.layerwise(seed).withDirections(directions));
+        };
+    }
+
+    @Override
+    public String toString() {
+        return isBp() ? label() : label() + " K=" + directions;
+    }
+}

@@ -1,0 +1,170 @@
+package org.dl4jsnn.bench;
+
+/**
+ * Analytic floating-point operation count of one training iteration of the spiking MLP
+ * {@code n_0 - n_1 - ... - n_{L-1} - TimeAverage - n_L}: layers 1..L-1 are spiking dense layers (the
+ * first driven by the constant direct current of the input), layer L is the dense MSE readout.
+ *
+ * <p>It counts what this project's code executes, not what an ideal implementation would: the
+ * products are dense (a zero spike is multiplied like any other number), a multiply-add is 2 FLOP, and
+ * {@code exp} counts as 1. With B the batch, T the time steps and {@code G_l = 2 B n_{l-1} n_l} one
+ * dense product of layer l, {@code r_l} is how often layer l's product runs: once for layer 1 (its input
+ * is constant over time, so its current is computed once) and the readout, T times for every spiking
+ * layer fed by spike trains.
+ *
+ * <pre>
+ * primal   = sum_{l=1}^{L-1} [ r_l (G_l + B n_l) + NEURON_FORWARD B n_l T ]      synapses + neurons
+ *          + B n_{L-1} (T + 1)                                                    time average
+ *          + G_L + 5 B n_L                                                        readout + MSE
+ * BP back  = 2 G_L + 3 B n_L + B n_{L-1}                                          readout, spread over T
+ *          + sum_{l=1}^{L-1} [ 2 r_l G_l + NEURON_ADJOINT B n_l T ]               W^T delta and delta s^T
+ * RFG tan  = sum_{l=1}^{L-1} [ r_l (own_l (G_l + B n_l) + in_l G_l) + NEURON_TANGENT B n_l T live_l ]
+ *          + live_{L-1} B n_{L-1} (T + 1) + own_L (G_L + B n_L) + in_L G_L + 3 B n_L live_L
+ *          + 2 P D                                                                 g += Ldot v
+ * update   = ADAM P                                                                both methods
+ * BP = primal + BP back + update;   RFG = primal + RFG tan + update
+ * </pre>
+ *
+ * where D is the number of stacked tangent directions, {@code own_l} those that perturb layer l's
+ * parameters (the {@code V_W s} product), {@code in_l} those that arrive with a nonzero input tangent
+ * (the {@code W sdot} product; none for layer 1, whose input is data) and {@code live_l} those with a
+ * nonzero output tangent: global perturbation with K directions has D = K and own = in = live = K
+ * (in_1 = 0); layer-wise with K per layer has D = K L, own_l = K, in_l = K (l - 1), live_l = K l. So
+ * one global direction costs about one backward pass: V_W s + W sdot against W^T delta + delta s^T.
+ */
+public final class FlopCount {
+
+    /**
+     * Per neuron-step of a training forward pass: integrate {@code beta U + I} (2), threshold (1),
+     * surrogate slope {@code pdf((U - theta) / s) / s} (7, exp = 1), reset {@code U - theta S} (2).
+     */
+    public static final int NEURON_FORWARD = 12;
+    /** Per neuron-step of BPTT: {@code dS g + a c} (3), carry {@code beta dU} (1), bias sum (1). */
+    public static final int NEURON_ADJOINT = 5;
+    /** Per neuron-step and live direction: {@code Udot = beta Udot' + Idot} (2), {@code g Udot} (1), {@code a Udot} (1). */
+    public static final int NEURON_TANGENT = 4;
+    /** Adam per parameter (moments 7, bias-corrected step 4, apply 1) plus DL4J's division by the batch. */
+    public static final int ADAM = 13;
+
+    /** The parts of one iteration's count, in FLOP. */
+    public record Breakdown(double primal, double backward, double tangents, double update) {
+
+        public double total() {
+            return primal + backward + tangents + update;
+        }
+
+        public double mflop() {
+            return total() / 1e6;
+        }
+    }
+
+    private FlopCount() {
+    }
+
+    /** Number of trainable parameters (weights and biases of every layer). */
+    public static long parameters(int[] widths) {
+        checkWidths(widths);
+        long p = 0;
+        for (int l = 1; l < widths.length; l++) {
+            p += (long) widths[l - 1] * widths[l] + widths[l];
+        }
+        return p;
+    }
+
+    public static Breakdown count(int[] widths, int batch, int steps, BenchMethod method) {
+        checkWidths(widths);
+        if (batch < 1 || steps < 1) {
+            throw new IllegalArgumentException("batch and steps must be >= 1, got " + batch + ", " + steps);
+        }
+        final int layers = widths.length - 1;          // L: parameter layers; the last is the readout
+        final double b = batch;
+        final double t = steps;
+        final double[] n = new double[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            n[i] = widths[i];
+        }
+        final double p = parameters(widths);
+
+        double primal = 0;
+        double backward = 0;
+        for (int l = 1; l < layers; l++) {
+            double g = 2 * b * n[l - 1] * n[l];
+            double r = repeats(l, steps);
+            primal += r * (g + b * n[l]) + NEURON_FORWARD * b * n[l] * t;
+            backward += 2 * r * g + NEURON_ADJOINT * b * n[l] * t;
+        }
+        double last = n[layers - 1];
+        double gOut = 2 * b * last * n[layers];
+        primal += b * last * (t + 1) + gOut + 5 * b * n[layers];
+        backward += 2 * gOut + 3 * b * n[layers] + b * last;
+
+        double tangents = 0;
+        if (!method.isBp()) {
+            int d = method.stackedDirections(layers);
+            for (int l = 1; l <= layers; l++) {
+                double g = 2 * b * n[l - 1] * n[l];
+                double own = method.directions();
+                double in = incoming(method, l);
+                double live = own + in;
+                if (method.kind() == BenchMethod.Kind.RFG_GLOBAL) {
+                    live = own;                       // the same K directions, perturbed and carried
+                }
+                if (l < layers) {
+                    tangents += repeats(l, steps) * (own * (g + b * n[l]) + in * g)
+                            + NEURON_TANGENT * b * n[l] * t * live;
+                    if (l == layers - 1) {
+                        tangents += live * b * n[l] * (t + 1);
+                    }
+                } else {
+                    tangents += own * (g + b * n[l]) + in * g + 3 * b * n[l] * live;
+                }
+            }
+            tangents += 2 * p * d;
+        }
+        return new Breakdown(primal, method.isBp() ? backward : 0, tangents, ADAM * p);
+    }
+
+    /**
+     * Synaptic operations an event-driven (neuromorphic) primal pass would do: every spike of spiking
+     * layer l reaches its {@code n_{l+1}} targets, so {@code sum_l rate_l B T n_l n_{l+1}}.
+     *
+     * @param spikeRates the measured fraction of neuron-steps that spike, per spiking layer
+     */
+    public static double synapticOps(int[] widths, int batch, int steps, double[] spikeRates) {
+        checkWidths(widths);
+        if (spikeRates.length != widths.length - 2) {
+            throw new IllegalArgumentException("need one spike rate per spiking layer (" + (widths.length - 2)
+                    + "), got " + spikeRates.length);
+        }
+        double ops = 0;
+        for (int l = 1; l < widths.length - 1; l++) {
+            ops += spikeRates[l - 1] * batch * (double) steps * widths[l] * widths[l + 1];
+        }
+        return ops;
+    }
+
+    /** Directions arriving at layer l with a nonzero input tangent. */
+    private static double incoming(BenchMethod method, int l) {
+        if (l == 1) {
+            return 0;
+        }
+        return method.kind() == BenchMethod.Kind.RFG_GLOBAL ? method.directions()
+                : (double) method.directions() * (l - 1);
+    }
+
+    /** Layer 1 (constant input) and the readout run their product once, other spiking layers T times. */
+    private static double repeats(int layer, int steps) {
+        return layer == 1 ? 1 : steps;
+    }
+
+    private static void checkWidths(int[] widths) {
+        if (widths == null || widths.length < 3) {
+            throw new IllegalArgumentException("need at least input, one spiking layer and the readout");
+        }
+        for (int w : widths) {
+            if (w < 1) {
+                throw new IllegalArgumentException("widths must be >= 1, got " + java.util.Arrays.toString(widths));
+            }
+        }
+    }
+}

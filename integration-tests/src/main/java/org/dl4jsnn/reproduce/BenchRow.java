@@ -1,0 +1,31 @@
+package org.dl4jsnn.reproduce;
+
+import java.util.Objects;
+
+/**
+ * One measured configuration.
+ *
+ * @param method e.g. "BP", "RFG-G", "RFG-L" (rows whose label has a "BP" part are the baseline of
+ *     the ratio column)
+ * @param mflop floating-point operations per iteration, in millions; NaN if not counted
+ * @param peakMemMb peak memory per iteration in MB; NaN if not measured
+ */
+public record BenchRow(String method, int batch, int timeSteps, int directions, double msPerIter,
+                       double mflop, double peakMemMb) {
+
+    public BenchRow {
+        Objects.requireNonNull(method, "method");
+        if (method.isBlank()) {
+            throw new IllegalArgumentException("method must not be blank");
+        }
+        if (batch <= 0 || timeSteps <= 0 || directions <= 0) {
+            throw new IllegalArgumentException("batch, timeSteps and directions must be > 0, got "
+                    + batch + ", " + timeSteps + ", " + directions);
+        }
+        for (double v : new double[] {msPerIter, mflop, peakMemMb}) {
+            if (v < 0 || v == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("costs must be finite and >= 0 (or NaN), got " + v);
+            }
+        }
+    }
+}

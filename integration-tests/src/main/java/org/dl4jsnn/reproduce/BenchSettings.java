@@ -1,0 +1,34 @@
+package org.dl4jsnn.reproduce;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What the benchmark measures: every combination of batch x time steps x directions. */
+public record BenchSettings(List<Integer> batches, List<Integer> timeSteps, List<Integer> directions,
+                            int warmup, int iterations) {
+
+    public BenchSettings {
+        batches = requirePositive(batches, "batches");
+        timeSteps = requirePositive(timeSteps, "timeSteps");
+        directions = requirePositive(directions, "directions");
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warmup must be >= 0, got " + warmup);
+        }
+        if (iterations <= 0) {
+            throw new IllegalArgumentException("iterations must be > 0, got " + iterations);
+        }
+    }
+
+    private static List<Integer> requirePositive(List<Integer> values, String name) {
+        Objects.requireNonNull(values, name);
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        for (Integer v : values) {
+            if (v == null || v <= 0) {
+                throw new IllegalArgumentException(name + " must all be > 0, got " + values);
+            }
+        }
+        return List.copyOf(values);
+    }
+}

@@ -1,0 +1,23 @@
+package org.dl4jsnn.reproduce;
+
+import java.util.Optional;
+
+/**
+ * Durable storage of one opaque checkpoint per run. The runner decides what a payload contains
+ * (model, updater state, RNG state, iteration) and saves it every few minutes; the store makes sure
+ * a reader never sees a half-written one.
+ *
+ * <p>Failures to read or write are {@link java.io.UncheckedIOException}; a stored checkpoint that
+ * fails its integrity check is a {@link CorruptCheckpointException}.
+ */
+public interface CheckpointStore {
+
+    /** Replaces the checkpoint of {@code runKey} atomically. */
+    void save(String runKey, byte[] payload);
+
+    /** The last saved payload, or empty if there is none. */
+    Optional<byte[]> load(String runKey);
+
+    /** Removes the checkpoint if present. */
+    void delete(String runKey);
+}

@@ -1,0 +1,70 @@
+package org.dl4jsnn.reproduce;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.dl4jsnn.reproduce.cli.Commands;
+import org.dl4jsnn.reproduce.cli.ExitCodes;
+import org.dl4jsnn.reproduce.cli.RegistryLoader;
+import picocli.CommandLine;
+
+/**
+ * The {@code dl4j-snn} command-line tool: {@code reproduce <task>} and {@code bench}.
+ *
+ * <p>{@link #main} takes its tasks from {@code org.dl4jsnn.reproduce.tasks.Tasks.registry()};
+ * tests construct the tool with their own {@link TaskRegistry}.
+ */
+public final class Dl4jSnnCli {
+
+    private final TaskRegistry registry;
+
+    public Dl4jSnnCli(TaskRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    public static void main(String[] args) {
+        // before AWT or SLF4J initialise: plots render without a display, log lines carry times
+        setIfAbsent("java.awt.headless", "true");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
+        TaskRegistry registry;
+        try {
+            registry = RegistryLoader.load(RegistryLoader.TASKS_CLASS, RegistryLoader.FACTORY_METHOD);
+        } catch (IllegalStateException e) {
+            System.err.println("dl4j-snn: error: " + e.getMessage());
+            System.exit(ExitCodes.FAILURE);
+            return;
+        }
+        System.exit(new Dl4jSnnCli(registry).execute(args));
+    }
+
+    /** Runs one command line against the console; returns the exit code. */
+    public int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs one command line; returns the exit code (see {@link ExitCodes}). */
+    public int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = Commands.create(registry, "dl4j-snn " + quote(args));
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The command line as a shell would take it back, for the report. */
+    private static String quote(String[] args) {
+        return Arrays.stream(args)
+                .map(a -> a.matches("[A-Za-z0-9_./=,:+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.dl4jsnn.reproduce;
+
+/** How the gradient is obtained (SPEC section 3). */
+public enum GradientKind {
+    BP("BP"),
+    RFG_G("RFG-G"),
+    RFG_L("RFG-L");
+
+    private final String label;
+
+    GradientKind(String label) {
+        this.label = label;
+    }
+
+    /** The spelling in method labels, e.g. "RFG-L". */
+    public String label() {
+        return label;
+    }
+
+    /** Forward-gradient methods draw random directions; only they have a meaningful K. */
+    public boolean isForwardGradient() {
+        return this != BP;
+    }
+}

@@ -1,0 +1,44 @@
+package org.dl4jsnn.reproduce;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of training one method with one seed.
+ *
+ * @param method the canonical label, {@link MethodSpec#label()}
+ * @param relL2 test relative L2 error (SPEC section 5); NaN if training diverged
+ * @param spikeRate fraction of neuron-steps that spike, in [0, 1]; NaN if not measured
+ * @param curve training curve, in iteration order
+ * @param artifacts predictions for the figures; null when the task has none
+ */
+public record MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
+                        double wallSeconds, double msPerIter, double spikeRate,
+                        List<TrainingPoint> curve, Artifacts artifacts) {
+
+    public MethodRun {
+        Objects.requireNonNull(method, "method");
+        if (method.isBlank()) {
+            throw new IllegalArgumentException("method must not be blank");
+        }
+        if (iterations <= 0 || batch <= 0) {
+            throw new IllegalArgumentException("iterations and batch must be > 0, got " + iterations + ", " + batch);
+        }
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
+        }
+        requireNonNegativeOrNaN(relL2, "relL2");
+        requireNonNegativeOrNaN(wallSeconds, "wallSeconds");
+        requireNonNegativeOrNaN(msPerIter, "msPerIter");
+        if (spikeRate < 0 || spikeRate > 1) {
+            throw new IllegalArgumentException("spikeRate must be in [0, 1] or NaN, got " + spikeRate);
+        }
+        curve = List.copyOf(Objects.requireNonNull(curve, "curve"));
+    }
+
+    private static void requireNonNegativeOrNaN(double v, String name) {
+        if (v < 0 || v == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0 (or NaN), got " + v);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.dl4jsnn.reproduce;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One training method of the paper: surrogate x gradient, optionally with local losses (LL) and, for
+ * forward gradients, K averaged random directions.
+ *
+ * <p>Labels: {@code <SG|WSG>-<BP|RFG-G|RFG-L>[-LL][xK<k>]}, case-insensitive, e.g. "SG-BP",
+ * "WSG-RFG-L", "SG-RFG-G-LL", "WSG-RFG-LxK4". {@link #label()} is the canonical form and
+ * {@code parse(m.label(), 1)} gives back {@code m}.
+ *
+ * @param directions K, the number of random directions averaged per step; always 1 for BP, whose
+ *     gradient is exact
+ */
+public record MethodSpec(SurrogateKind surrogate, GradientKind gradient, boolean localLosses, int directions) {
+
+    /** The grammar, shown to users when a label does not parse. */
+    public static final String VALID_FORMS =
+            "<SG|WSG>-<BP|RFG-G|RFG-L>[-LL][xK<k>], e.g. SG-BP, WSG-BP-LL, SG-RFG-G, WSG-RFG-L-LL, SG-RFG-LxK4";
+
+    private static final Pattern LABEL = Pattern.compile(
+            "(SG|WSG)-(BP|RFG-G|RFG-L)(-LL)?(?:XK(\\d{1,6}))?");
+
+    public MethodSpec {
+        Objects.requireNonNull(surrogate, "surrogate");
+        Objects.requireNonNull(gradient, "gradient");
+        if (directions < 1) {
+            throw new IllegalArgumentException("directions must be >= 1, got " + directions);
+        }
+        if (!gradient.isForwardGradient() && directions != 1) {
+            throw new IllegalArgumentException("BP computes the exact gradient: directions must be 1, got " + directions);
+        }
+    }
+
+    /**
+     * Parses a method label.
+     *
+     * @param directions K for forward-gradient methods whose label carries no xK suffix (the CLI's
+     *     --directions); ignored for BP. A suffix in the label wins.
+     * @throws IllegalArgumentException for anything but the forms in {@link #VALID_FORMS}, a K < 1,
+     *     or an xK suffix on a BP label
+     */
+    public static MethodSpec parse(String label, int directions) {
+        if (label == null) {
+            throw new IllegalArgumentException("method label is null; valid forms: " + VALID_FORMS);
+        }
+        if (directions < 1) {
+            throw new IllegalArgumentException("directions must be >= 1, got " + directions);
+        }
+        Matcher m = LABEL.matcher(label.trim().toUpperCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("unknown method '" + label + "'; valid forms: " + VALID_FORMS);
+        }
+        SurrogateKind surrogate = SurrogateKind.valueOf(m.group(1));
+        GradientKind gradient = switch (m.group(2)) {
+            case "BP" -> GradientKind.BP;
+            case "RFG-G" -> GradientKind.RFG_G;
+            default -> GradientKind.RFG_L;
+        };
+        boolean localLosses = m.group(3) != null;
+        int k = directions;
+        if (m.group(4) != null) {
+            k = Integer.parseInt(m.group(4));
+            if (!gradient.isForwardGradient()) {
+                throw new IllegalArgumentException("method '" + label + "': BP takes no xK suffix (it uses no random directions)");
+            }
+            if (k < 1) {
+                throw new IllegalArgumentException("method '" + label + "': K must be >= 1");
+            }
+        }
+        return new MethodSpec(surrogate, gradient, localLosses, gradient.isForwardGradient() ? k : 1);
+    }
+
+    /** Canonical label, e.g. "SG-RFG-L", "WSG-BP-LL", "SG-RFG-GxK4". */
+    public String label() {
+        return surrogate.name() + "-" + gradient.label() + (localLosses ? "-LL" : "")
+                + (directions > 1 ? "xK" + directions : "");
+    }
+
+    /** The same method with one direction: the paper's numbers are for K = 1. */
+    public MethodSpec withSingleDirection() {
+        return new MethodSpec(surrogate, gradient, localLosses, 1);
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}

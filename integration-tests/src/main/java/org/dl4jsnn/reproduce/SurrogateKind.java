@@ -1,0 +1,7 @@
+package org.dl4jsnn.reproduce;
+
+/** Surrogate for the spike derivative (SPEC section 2): Gaussian (SG) or weak-form/Stein (WSG). */
+public enum SurrogateKind {
+    SG,
+    WSG
+}

@@ -1,0 +1,35 @@
+package org.dl4jsnn.reproduce;
+
+/**
+ * Receives training progress from a {@link TaskRunner}. Calls are cheap; implementations throttle
+ * their own output, so a runner may call {@link #update} every iteration.
+ */
+public interface TrainingMonitor {
+
+    /**
+     * @param startIteration iterations already done (non-zero when resuming from a checkpoint)
+     */
+    void start(String runLabel, int totalIterations, int startIteration);
+
+    /** @param testErrorOrNaN the latest test error if evaluated at this iteration, else NaN */
+    void update(int iteration, double loss, double testErrorOrNaN);
+
+    void finish();
+
+    /** A monitor that shows nothing, for tests and nested runs. */
+    static TrainingMonitor silent() {
+        return new TrainingMonitor() {
+            @Override
+            public void start(String runLabel, int totalIterations, int startIteration) {
+            }
+
+            @Override
+            public void update(int iteration, double loss, double testErrorOrNaN) {
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+    }
+}

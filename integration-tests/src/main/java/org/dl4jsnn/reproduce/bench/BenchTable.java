@@ -1,0 +1,73 @@
+package org.dl4jsnn.reproduce.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.dl4jsnn.reproduce.BenchRow;
+
+/**
+ * The benchmark as an aligned text table, with each row's time relative to BP at the same batch
+ * and T: the comparison the engine issue's targets are stated in.
+ */
+public final class BenchTable {
+
+    private static final String[] HEADER = {"method", "batch", "T", "K", "ms/iter", "MFLOP", "peak MB", "x BP"};
+
+    private BenchTable() {
+    }
+
+    public static String render(List<BenchRow> rows) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(HEADER);
+        for (BenchRow r : rows) {
+            OptionalDouble ratio = ratioToBp(r, rows);
+            cells.add(new String[] {
+                r.method(), Integer.toString(r.batch()), Integer.toString(r.timeSteps()),
+                Integer.toString(r.directions()), number(r.msPerIter(), 3), number(r.mflop(), 2),
+                number(r.peakMemMb(), 1), ratio.isPresent() ? number(ratio.getAsDouble(), 2) : "-"});
+        }
+        int[] width = new int[HEADER.length];
+        for (String[] row : cells) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String[] row = cells.get(i);
+            for (int c = 0; c < row.length; c++) {
+                // text left, numbers right, as a reader scans them
+                String fmt = c == 0 ? "%-" + width[c] + "s" : "%" + width[c] + "s";
+                out.append(c == 0 ? "" : "  ").append(String.format(fmt, row[c]));
+            }
+            out.append('\n');
+            if (i == 0) {
+                int total = Arrays.stream(width).sum() + 2 * (width.length - 1);
+                out.append("-".repeat(total)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** This row's ms/iter over the BP row's with the same batch and T; empty without one. */
+    public static OptionalDouble ratioToBp(BenchRow row, List<BenchRow> rows) {
+        for (BenchRow r : rows) {
+            if (isBp(r.method()) && r.batch() == row.batch() && r.timeSteps() == row.timeSteps()
+                    && r.msPerIter() > 0) {
+                return OptionalDouble.of(row.msPerIter() / r.msPerIter());
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** "BP", "SG-BP", "bp" are the baseline; "RFG-G" is not. */
+    static boolean isBp(String method) {
+        return Arrays.asList(method.toUpperCase(Locale.ROOT).split("[-_ ]")).contains("BP");
+    }
+
+    private static String number(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}

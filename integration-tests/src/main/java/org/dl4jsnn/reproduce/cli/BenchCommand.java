@@ -1,0 +1,107 @@
+package org.dl4jsnn.reproduce.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dl4jsnn.reproduce.BenchRow;
+import org.dl4jsnn.reproduce.BenchSettings;
+import org.dl4jsnn.reproduce.BenchmarkRunner;
+import org.dl4jsnn.reproduce.TaskRegistry;
+import org.dl4jsnn.reproduce.bench.BenchTable;
+import org.dl4jsnn.reproduce.json.BenchJson;
+import org.dl4jsnn.reproduce.store.AtomicFiles;
+import org.dl4jsnn.reproduce.store.WritableFolderCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code dl4j-snn bench}: cost per training iteration of BP and the RFG variants, side by side. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure time, MFLOP and peak memory per iteration of BP, RFG-G, RFG-L and K directions;"
+                + " print a table and write bench.json into --out (replacing an earlier bench.json).")
+final class BenchCommand implements Callable<Integer> {
+
+    static final String BENCH_JSON = "bench.json";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--batches", split = ",", paramLabel = "N", defaultValue = "1000,10000",
+            description = "Comma list of batch sizes (default ${DEFAULT-VALUE}).")
+    List<Integer> batches;
+
+    @Option(names = "--time-steps", split = ",", paramLabel = "T", defaultValue = "32,512",
+            description = "Comma list of time steps (default ${DEFAULT-VALUE}).")
+    List<Integer> timeSteps;
+
+    @Option(names = "--directions", split = ",", paramLabel = "K", defaultValue = "1,4,16",
+            description = "Comma list of RFG direction counts (default ${DEFAULT-VALUE}).")
+    List<Integer> directions;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
+            description = "Untimed iterations first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "20",
+            description = "Timed iterations (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/bench",
+            description = "Output folder (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    private final TaskRegistry registry;
+    private final BenchJson benchJson = new BenchJson();
+
+    BenchCommand(TaskRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() {
+        BenchSettings settings = validSettings();
+        WritableFolderCheck.problem(out).ifPresent(p -> {
+            throw new ParameterException(spec.commandLine(), "--out: " + p);
+        });
+        PrintWriter stdout = spec.commandLine().getOut();
+        BenchmarkRunner runner = registry.benchmark().orElse(null);
+        if (runner == null) {
+            spec.commandLine().getErr().println("dl4j-snn: error: no benchmark is built into this jar");
+            return ExitCodes.FAILURE;
+        }
+        List<BenchRow> rows = runner.run(settings);
+        stdout.print(BenchTable.render(rows));
+        Path file = out.resolve(BENCH_JSON).toAbsolutePath();
+        AtomicFiles.write(file, benchJson.write(rows));
+        stdout.println("wrote " + file);
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    private BenchSettings validSettings() {
+        allPositive("--batches", batches);
+        allPositive("--time-steps", timeSteps);
+        allPositive("--directions", directions);
+        if (warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup: must be >= 0, got " + warmup);
+        }
+        if (iterations <= 0) {
+            throw new ParameterException(spec.commandLine(), "--iterations: must be > 0, got " + iterations);
+        }
+        return new BenchSettings(batches, timeSteps, directions, warmup, iterations);
+    }
+
+    private void allPositive(String option, List<Integer> values) {
+        if (values == null || values.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), option + ": give at least one value");
+        }
+        for (Integer v : values) {
+            if (v == null || v <= 0) {
+                throw new ParameterException(spec.commandLine(), option + ": values must be > 0, got " + values);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.dl4jsnn.reproduce.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.dl4jsnn.reproduce.Preset;
+
+/**
+ * What the user asked {@code reproduce} for, before validation. Null means "not given".
+ */
+record ReproduceOptions(String task, List<String> methods, Integer directions, List<Long> seeds, Preset preset,
+                        Integer iterations, Integer batch, Double lr, Integer evalEvery, Path out,
+                        boolean resume, boolean force) {
+}

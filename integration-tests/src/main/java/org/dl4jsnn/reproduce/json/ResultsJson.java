@@ -1,0 +1,93 @@
+package org.dl4jsnn.reproduce.json;
+
+import static org.dl4jsnn.reproduce.json.JsonSupport.intValue;
+import static org.dl4jsnn.reproduce.json.JsonSupport.longValue;
+import static org.dl4jsnn.reproduce.json.JsonSupport.number;
+import static org.dl4jsnn.reproduce.json.JsonSupport.putNumber;
+import static org.dl4jsnn.reproduce.json.JsonSupport.required;
+import static org.dl4jsnn.reproduce.json.JsonSupport.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dl4jsnn.reproduce.MethodRun;
+import org.dl4jsnn.reproduce.Preset;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.node.ArrayNode;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
+
+/** results.json: the summary of a completed reproduction (schema in docs/results-schema.md). */
+public final class ResultsJson {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private final JsonSupport json = new JsonSupport();
+
+    /** One entry of "runs". Non-finite numbers are NaN here and null in the file. */
+    public record Row(String method, long seed, int iterations, int batch, double lr, double relL2,
+                      double wallSeconds, double msPerIter, double spikeRate) {
+
+        public static Row of(MethodRun run) {
+            return new Row(run.method(), run.seed(), run.iterations(), run.batch(), run.lr(), run.relL2(),
+                    run.wallSeconds(), run.msPerIter(), run.spikeRate());
+        }
+    }
+
+    /** The parsed file. */
+    public record Results(String task, Preset preset, List<Row> runs) {
+
+        public Results {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    public byte[] write(String task, Preset preset, List<MethodRun> runs) {
+        ObjectNode root = json.object();
+        root.put("schema_version", SCHEMA_VERSION);
+        root.put("task", task);
+        root.put("preset", preset.cliName());
+        ArrayNode array = root.putArray("runs");
+        for (MethodRun run : runs) {
+            putSummary(array.addObject(), run);
+        }
+        return json.bytes(root);
+    }
+
+    /** @throws JsonFormatException if a field is missing or has the wrong type */
+    public Results read(byte[] bytes) {
+        JsonNode root = json.parse(bytes);
+        int version = intValue(root, "schema_version");
+        if (version != SCHEMA_VERSION) {
+            throw new JsonFormatException("unsupported schema_version " + version);
+        }
+        Preset preset;
+        try {
+            preset = Preset.fromCliName(text(root, "preset"));
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException(e.getMessage());
+        }
+        JsonNode runs = required(root, "runs");
+        if (!runs.isArray()) {
+            throw new JsonFormatException("field 'runs' must be an array");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode r : runs) {
+            rows.add(new Row(text(r, "method"), longValue(r, "seed"), intValue(r, "iterations"),
+                    intValue(r, "batch"), number(r, "lr"), number(r, "rel_l2"), number(r, "wall_s"),
+                    number(r, "ms_per_iter"), number(r, "spike_rate")));
+        }
+        return new Results(text(root, "task"), preset, rows);
+    }
+
+    /** The per-run fields, shared with the full run record so the two never drift apart. */
+    static void putSummary(ObjectNode node, MethodRun run) {
+        node.put("method", run.method());
+        node.put("seed", run.seed());
+        node.put("iterations", run.iterations());
+        node.put("batch", run.batch());
+        putNumber(node, "lr", run.lr());
+        putNumber(node, "rel_l2", run.relL2());
+        putNumber(node, "wall_s", run.wallSeconds());
+        putNumber(node, "ms_per_iter", run.msPerIter());
+        putNumber(node, "spike_rate", run.spikeRate());
+    }
+}

@@ -1,0 +1,47 @@
+package org.dl4jsnn.reproduce.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.dl4jsnn.reproduce.MethodRun;
+import org.dl4jsnn.reproduce.json.JsonFormatException;
+import org.dl4jsnn.reproduce.json.MethodRunJson;
+
+/**
+ * Finished runs as {@code <dir>/<runKey>.json}. A record exists only once its run is complete, which
+ * is what lets --resume skip it.
+ */
+public final class RunRecordStore {
+
+    private final Path dir;
+    private final MethodRunJson codec = new MethodRunJson();
+
+    public RunRecordStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path fileOf(String runKey) {
+        return dir.resolve(RunKeys.requireSafe(runKey) + ".json");
+    }
+
+    public void save(String runKey, MethodRun run) {
+        AtomicFiles.write(fileOf(runKey), codec.write(run));
+    }
+
+    /** @throws CorruptStateException if the record exists but cannot be parsed */
+    public Optional<MethodRun> load(String runKey) {
+        Path file = fileOf(runKey);
+        try {
+            return Optional.of(codec.read(Files.readAllBytes(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (JsonFormatException e) {
+            throw new CorruptStateException(file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.dl4jsnn.reproduce.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.dl4jsnn.reproduce.BenchRow;
+import org.dl4jsnn.reproduce.CurveSamples;
+import org.dl4jsnn.reproduce.GridPrediction;
+import org.dl4jsnn.reproduce.MethodRun;
+import org.dl4jsnn.reproduce.Preset;
+import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TrainingPoint;
+import org.junit.jupiter.api.Test;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+class JsonRoundTripTest {
+
+    private static final List<TrainingPoint> CURVE = List.of(new TrainingPoint(1, 0.5, Double.NaN),
+            new TrainingPoint(2, 0.25, 0.125), new TrainingPoint(3, Double.POSITIVE_INFINITY, 0.1));
+
+    @Test
+    void aRunRecordWithAGridRoundTrips() {
+        GridPrediction grid = new GridPrediction("x", "t", new double[] {0, 0.5, 1}, new double[] {0, 1},
+                new double[][] {{1, 2}, {3, 4}, {5, 6}}, new double[][] {{1.1, 2}, {3, Double.NaN}, {5, 6.5}});
+        MethodRun run = new MethodRun("SG-RFG-LxK4", -3, 100, 32, 1e-3, 0.0342, 12.5, 0.125, Double.NaN, CURVE, grid);
+        MethodRunJson codec = new MethodRunJson();
+
+        MethodRun back = codec.read(codec.write(run));
+
+        assertThat(ResultsJson.Row.of(back)).isEqualTo(ResultsJson.Row.of(run));
+        assertThat(back.spikeRate()).isNaN();
+        assertThat(back.curve()).hasSize(3);
+        assertThat(back.curve().get(0).testError()).isNaN();
+        assertThat(back.curve().get(1)).isEqualTo(CURVE.get(1));
+        assertThat(back.curve().get(2).loss()).as("infinity has no JSON form; it comes back as NaN").isNaN();
+        GridPrediction g = (GridPrediction) back.artifacts();
+        assertThat(g.yLabel()).isEqualTo("t");
+        assertThat(g.ys()).containsExactly(0, 1);
+        assertThat(g.prediction()[0]).containsExactly(1.1, 2);
+        assertThat(g.prediction()[1][1]).isNaN();
+    }
+
+    @Test
+    void aRunRecordWithCurvesOrNothingRoundTrips() {
+        CurveSamples samples = new CurveSamples("x", new double[] {0, 1}, List.of(new double[] {1, 2}, new double[] {3, 4}),
+                List.of(new double[] {1.5, 2}, new double[] {3, 4.5}));
+        MethodRunJson codec = new MethodRunJson();
+        MethodRun withCurves = new MethodRun("WSG-BP", 0, 1, 1, 1, 0, 0, 0, 0, List.of(), samples);
+        CurveSamples c = (CurveSamples) codec.read(codec.write(withCurves)).artifacts();
+        assertThat(c.prediction().get(1)).containsExactly(3, 4.5);
+
+        MethodRun without = new MethodRun("WSG-BP", 0, 1, 1, 1, 0, 0, 0, 0, List.of(), null);
+        assertThat(codec.read(codec.write(without)).artifacts()).isNull();
+    }
+
+    @Test
+    void resultsJsonHasTheDocumentedFields() throws Exception {
+        MethodRun run = new MethodRun("SG-BP", 7, 100, 32, 1e-3, 0.03, 12.5, 0.125, 0.2, CURVE, null);
+        byte[] bytes = new ResultsJson().write("mexican-hat", Preset.PAPER, List.of(run));
+
+        JsonNode root = new ObjectMapper().readTree(bytes);
+        assertThat(root.fieldNames()).toIterable().containsExactly("schema_version", "task", "preset", "runs");
+        assertThat(root.get("preset").asText()).isEqualTo("paper");
+        assertThat(root.get("runs").get(0).fieldNames()).toIterable().containsExactly("method", "seed", "iterations",
+                "batch", "lr", "rel_l2", "wall_s", "ms_per_iter", "spike_rate");
+        ResultsJson.Results back = new ResultsJson().read(bytes);
+        assertThat(back.runs()).containsExactly(ResultsJson.Row.of(run));
+    }
+
+    @Test
+    void malformedResultsAreReportedByField() {
+        ResultsJson codec = new ResultsJson();
+        assertThatThrownBy(() -> codec.read("{\"schema_version\":1,\"task\":\"t\",\"preset\":\"fast\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(JsonFormatException.class).hasMessageContaining("'runs'");
+        assertThatThrownBy(() -> codec.read(("{\"schema_version\":1,\"task\":\"t\",\"preset\":\"fast\","
+                + "\"runs\":[{\"method\":\"SG-BP\",\"seed\":\"zero\"}]}").getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("'seed' must be an integer");
+        assertThatThrownBy(() -> codec.read("[1,".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void benchAndSettingsRoundTrip() {
+        List<BenchRow> rows = List.of(new BenchRow("BP", 1000, 32, 1, 4.5, 66, Double.NaN),
+                new BenchRow("RFG-L", 10000, 512, 16, 40, 700, 12));
+        assertThat(new BenchJson().read(new BenchJson().write(rows))).isEqualTo(rows);
+
+        SettingsJson.Recorded rec = new SettingsJson.Recorded("poisson-deeponet", Preset.FAST,
+                new RunSettings(10, 20, 0.003, 5, Map.of("T", "32", "sigma", "0.3")));
+        assertThat(new SettingsJson().read(new SettingsJson().write(rec))).isEqualTo(rec);
+    }
+}

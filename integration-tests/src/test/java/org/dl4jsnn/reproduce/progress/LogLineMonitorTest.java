@@ -1,0 +1,43 @@
+package org.dl4jsnn.reproduce.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LogLineMonitorTest {
+
+    @Test
+    void printsThrottledLinesWithLossTestErrorAndEta() {
+        StringWriter text = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        LogLineMonitor m = new LogLineMonitor(new PrintWriter(text), Duration.ofSeconds(10), clock::get);
+
+        m.start("SG-BP seed 0", 1000, 200);
+        for (int i = 201; i <= 300; i++) {
+            clock.addAndGet(Duration.ofMillis(100).toNanos());
+            m.update(i, 0.5, i == 250 ? 0.0312 : Double.NaN);
+        }
+        m.finish();
+        m.finish();
+
+        String[] lines = text.toString().split("\n");
+        assertThat(lines[0]).isEqualTo("[SG-BP seed 0] resuming at 200 of 1000 iterations");
+        // 100 iterations in 10 s since the resume: 10 it/s, 700 left -> 70 s
+        assertThat(lines[1]).isEqualTo(
+                "[SG-BP seed 0] iter 300/1000 ( 30%) loss 0.5000 test 0.03120 | elapsed 10s | 10.0 it/s | ETA 1m10s");
+        assertThat(lines[2]).endsWith("| elapsed 10s | done");
+        assertThat(lines).hasSize(3);
+        assertThat(text.toString()).matches("\\p{ASCII}*");
+    }
+
+    @Test
+    void durationsReadShort() {
+        assertThat(DurationText.of(Duration.ofSeconds(45))).isEqualTo("45s");
+        assertThat(DurationText.of(Duration.ofSeconds(185))).isEqualTo("3m05s");
+        assertThat(DurationText.of(Duration.ofMinutes(127))).isEqualTo("2h07m");
+    }
+}

@@ -1,0 +1,53 @@
+package org.dl4jsnn.reproduce.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.dl4jsnn.reproduce.MethodRun;
+import org.dl4jsnn.reproduce.MethodSpec;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportTest {
+
+    private static MethodSummary summary(String label, double... errors) {
+        PaperTargets paper = new PaperTargets(Map.of("sg-bp", 0.0298, "SG-RFG-G", 0.0426));
+        List<MethodRun> runs = new java.util.ArrayList<>();
+        for (int s = 0; s < errors.length; s++) {
+            runs.add(new MethodRun(MethodSpec.parse(label, 1).label(), s, 10, 1, 1e-3, errors[s], 1, 1, 0.1, List.of(), null));
+        }
+        return MethodSummary.of(MethodSpec.parse(label, 1), runs, paper);
+    }
+
+    @Test
+    void targetLineSaysWhoMissesAndByHowMuch() {
+        String line = MarkdownReport.targets(List.of(summary("SG-BP", 0.0298), summary("SG-RFG-G", 0.05, 0.0552),
+                summary("WSG-RFG-L", 0.01)));
+        assertThat(line).contains("missed by SG-RFG-G (0.05260 vs 0.04260, +23.5%)")
+                .contains("Target met by SG-BP.")
+                .doesNotContain("WSG-RFG-L");
+    }
+
+    @Test
+    void meanAndSampleStandardDeviationOverSeeds() {
+        MethodSummary s = summary("SG-RFG-G", 0.04, 0.06, 0.05);
+        assertThat(s.meanRelL2()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.stdRelL2()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.ratioToPaper()).isCloseTo(0.05 / 0.0426, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(summary("SG-BP", 0.1).stdRelL2()).isNaN();
+        assertThat(summary("SG-BP", 0.02, Double.NaN).meanRelL2()).as("a diverged seed shows").isNaN();
+        assertThat(summary("SG-BP", 0.02, Double.NaN).meetsPaper()).isFalse();
+    }
+
+    @Test
+    void kDirectionsAreHeldToThePapersSingleDirectionNumber() {
+        PaperTargets paper = new PaperTargets(Map.of("SG-RFG-G", 0.0426, "not a label", 1.0));
+        assertThat(paper.of(MethodSpec.parse("SG-RFG-GxK16", 1))).hasValue(0.0426);
+        assertThat(paper.of(MethodSpec.parse("WSG-RFG-G", 1))).isEmpty();
+    }
+
+    @Test
+    void noPaperNumbersIsSaidPlainly() {
+        assertThat(MarkdownReport.targets(List.of(summary("WSG-RFG-L", 0.01)))).contains("no numbers");
+    }
+}

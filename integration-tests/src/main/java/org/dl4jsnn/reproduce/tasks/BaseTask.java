@@ -1,0 +1,29 @@
+package org.dl4jsnn.reproduce.tasks;
+
+import java.nio.file.Path;
+import org.dl4jsnn.data.DatasetCache;
+import org.dl4jsnn.reproduce.CheckpointStore;
+import org.dl4jsnn.reproduce.MethodRun;
+import org.dl4jsnn.reproduce.MethodSpec;
+import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TaskRunner;
+import org.dl4jsnn.reproduce.TrainingMonitor;
+
+/** A task runner whose training is the shared {@link TrainingLoop}. */
+abstract class BaseTask implements TaskRunner, TaskModel {
+
+    /** Checkpoint cadence: a killed run loses at most this much work. */
+    static final long CHECKPOINT_MILLIS = 2 * 60 * 1000L;
+
+    /** Where generated data sets are cached; -Ddl4j.snn.cache=DIR overrides ~/.cache/dl4j-snn. */
+    static DatasetCache cache() {
+        String dir = System.getProperty("dl4j.snn.cache");
+        return dir == null ? DatasetCache.atDefaultLocation() : new DatasetCache(Path.of(dir));
+    }
+
+    @Override
+    public MethodRun run(RunSettings settings, MethodSpec method, long seed, TrainingMonitor monitor,
+                         CheckpointStore checkpoints, String runKey) {
+        return new TrainingLoop(this, CHECKPOINT_MILLIS).run(settings, method, seed, monitor, checkpoints, runKey);
+    }
+}

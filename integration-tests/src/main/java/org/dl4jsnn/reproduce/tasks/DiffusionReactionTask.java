@@ -1,0 +1,119 @@
+package org.dl4jsnn.reproduce.tasks;
+
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.data.DiffusionReactionDataset;
+import org.dl4jsnn.data.GridOperatorSamples;
+import org.dl4jsnn.data.SepOnetIterator;
+import org.dl4jsnn.operator.OperatorMetrics;
+import org.dl4jsnn.operator.SpikingSepOnet;
+import org.dl4jsnn.reproduce.Artifacts;
+import org.dl4jsnn.reproduce.GradientKind;
+import org.dl4jsnn.reproduce.GridPrediction;
+import org.dl4jsnn.reproduce.MethodSpec;
+import org.dl4jsnn.reproduce.Preset;
+import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.SurrogateKind;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * SPEC section 5: learn f -> u for u_t = D u_xx + k u^2 + f(x) on [0,1]^2 with a spiking SepONet
+ * (branch 101-16-16, trunks 1-16-16, T = 32, s = 0.5) evaluated on the whole 101 x 101 grid at once.
+ */
+final class DiffusionReactionTask extends BaseTask {
+
+    private static final double WIDTH = 0.5;
+
+    private DiffusionReactionDataset data;
+
+    private DiffusionReactionDataset data() {
+        if (data == null) {
+            data = DiffusionReactionDataset.load(DiffusionReactionDataset.Config.defaults(), cache());
+        }
+        return data;
+    }
+
+    @Override
+    public String task() {
+        return "diffusion-reaction-seponet";
+    }
+
+    @Override
+    public String description() {
+        return "Learn the operator f -> u of u_t = 0.01 u_xx + 0.01 u^2 + f(x) on [0,1]^2 (zero initial and boundary"
+                + " values, f a Gaussian random field) with a spiking SepONet (branch 101-16-16, trunks 1-16-16,"
+                + " T = 32, s = 0.5) on the 101 x 101 grid; mean relative L2 error over 100 test functions. The"
+                + " paper shows this only as a figure (target: RFG-L within 1.5 x of BP).";
+    }
+
+    @Override
+    public List<MethodSpec> defaultMethods() {
+        return List.of(new MethodSpec(SurrogateKind.SG, GradientKind.BP, false, 1),
+                new MethodSpec(SurrogateKind.SG, GradientKind.RFG_L, false, 1));
+    }
+
+    @Override
+    public Map<String, Double> paperErrors() {
+        return Map.of();
+    }
+
+    @Override
+    public RunSettings defaults(Preset preset) {
+        Map<String, String> extra = Map.of("network", "SepONet 101-16-16 / 1-16-16 / 1-16-16", "T", "32",
+                "s", "" + WIDTH, "updater", "Adam", "functions", "100 train / 100 test", "grid", "101 x 101");
+        return preset == Preset.FAST ? new RunSettings(600, 20, 3e-3, 100, extra)
+                : new RunSettings(10_000, 20, 1e-3, 500, extra);
+    }
+
+    @Override
+    public ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed) {
+        if (method.localLosses()) {
+            throw new IllegalArgumentException("local losses (-LL) are not defined for the SepONet task");
+        }
+        GridOperatorSamples train = data().train();
+        return SpikingSepOnet.builder().sensors(train.sensorCount()).grid(train.nx(), train.nt())
+                .surrogate(Methods.surrogate(method, WIDTH)).updater(new Adam(settings.lr())).seed(seed).build();
+    }
+
+    @Override
+    public MultiDataSetIterator trainData(RunSettings settings, long seed) {
+        return new SepOnetIterator(data().train(), settings.batch(), seed);
+    }
+
+    @Override
+    public double testError(ComputationGraph net) {
+        GridOperatorSamples test = data().test();
+        return OperatorMetrics.meanRelativeL2(OperatorMetrics.predictSepOnet(net, test, DataType.FLOAT),
+                OperatorMetrics.solutions(test));
+    }
+
+    @Override
+    public Artifacts artifacts(ComputationGraph net) {
+        GridOperatorSamples test = data().test();
+        double[] pred = OperatorMetrics.predictSepOnet(net, test, DataType.FLOAT)[0];
+        double[] truthFlat = test.solution(0);
+        int nx = test.nx();
+        int nt = test.nt();
+        double[][] truth = new double[nx][nt];
+        double[][] prediction = new double[nx][nt];
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < nt; j++) {
+                truth[i][j] = truthFlat[i * nt + j];
+                prediction[i][j] = pred[i * nt + j];
+            }
+        }
+        return new GridPrediction("x", "t", test.x(), test.t(), truth, prediction);
+    }
+
+    @Override
+    public INDArray[] probeInputs() {
+        GridOperatorSamples test = data().test();
+        return new INDArray[] {test.functionsArray(DataType.FLOAT), test.xColumn(DataType.FLOAT),
+            test.tColumn(DataType.FLOAT)};
+    }
+}

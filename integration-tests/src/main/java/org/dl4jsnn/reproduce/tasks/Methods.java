@@ -1,0 +1,42 @@
+package org.dl4jsnn.reproduce.tasks;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.estimator.DirectionDistribution;
+import org.dl4jsnn.estimator.Perturbation;
+import org.dl4jsnn.estimator.RfgSettings;
+import org.dl4jsnn.reproduce.GradientKind;
+import org.dl4jsnn.reproduce.MethodSpec;
+import org.dl4jsnn.reproduce.SurrogateKind;
+import org.dl4jsnn.surrogate.Surrogate;
+import org.dl4jsnn.train.RfgComputationGraph;
+
+/** Turns a method label's parts into the library's settings. */
+final class Methods {
+
+    /** WSG's sample count N (SPEC section 2). */
+    static final int STEIN_SAMPLES = 16;
+
+    private Methods() {
+    }
+
+    static Surrogate surrogate(MethodSpec method, double width) {
+        return method.surrogate() == SurrogateKind.SG ? Surrogate.gaussian(width)
+                : Surrogate.stein(width, STEIN_SAMPLES);
+    }
+
+    static RfgSettings rfg(MethodSpec method, long seed) {
+        Perturbation p = method.gradient() == GradientKind.RFG_G ? Perturbation.GLOBAL : Perturbation.LAYERWISE;
+        return new RfgSettings(p, method.directions(), DirectionDistribution.RADEMACHER, seed);
+    }
+
+    /** BP trains a plain graph; RFG the forward-gradient graph with the same configuration. */
+    static ComputationGraph create(ComputationGraphConfiguration conf, MethodSpec method, long seed) {
+        return method.gradient() == GradientKind.BP ? new ComputationGraph(conf)
+                : new RfgComputationGraph(conf, rfg(method, seed));
+    }
+
+    static ComputationGraph wrap(ComputationGraph restored, MethodSpec method, long seed) {
+        return method.gradient() == GradientKind.BP ? restored : RfgComputationGraph.wrap(restored, rfg(method, seed));
+    }
+}

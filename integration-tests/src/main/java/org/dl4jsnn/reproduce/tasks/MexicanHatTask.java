@@ -1,0 +1,153 @@
+package org.dl4jsnn.reproduce.tasks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.dl4jsnn.conf.SpikingDense;
+import org.dl4jsnn.conf.TimeAverage;
+import org.dl4jsnn.data.MexicanHat;
+import org.dl4jsnn.data.MexicanHatIterator;
+import org.dl4jsnn.data.PointSamples;
+import org.dl4jsnn.layer.NdArrays;
+import org.dl4jsnn.operator.OperatorMetrics;
+import org.dl4jsnn.reproduce.Artifacts;
+import org.dl4jsnn.reproduce.GradientKind;
+import org.dl4jsnn.reproduce.GridPrediction;
+import org.dl4jsnn.reproduce.MethodSpec;
+import org.dl4jsnn.reproduce.Preset;
+import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.SurrogateKind;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** SPEC section 5: regress the Mexican hat with a 2-16-16-1 spiking MLP, T = 32, s = 0.5. */
+final class MexicanHatTask extends BaseTask {
+
+    private static final int[] HIDDEN = {16, 16};
+    private static final int STEPS = 32;
+    private static final double WIDTH = 0.5;
+
+    private MexicanHat data;
+
+    private MexicanHat data() {
+        if (data == null) {
+            data = MexicanHat.load(MexicanHat.Config.defaults(), cache());
+        }
+        return data;
+    }
+
+    @Override
+    public String task() {
+        return "mexican-hat";
+    }
+
+    @Override
+    public String description() {
+        return "Regress f(x,y) = (1 - r^2) exp(-r^2/2) on [-3,3]^2 from 10,000 random points with a 2-16-16-1 spiking"
+                + " MLP (T = 32, s = 0.5); relative L2 error on a 100 x 100 grid.";
+    }
+
+    @Override
+    public List<MethodSpec> defaultMethods() {
+        return List.of(spec(GradientKind.BP), spec(GradientKind.RFG_G), spec(GradientKind.RFG_L));
+    }
+
+    private static MethodSpec spec(GradientKind g) {
+        return new MethodSpec(SurrogateKind.SG, g, false, 1);
+    }
+
+    @Override
+    public Map<String, Double> paperErrors() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("SG-BP", 0.0298);
+        m.put("SG-RFG-G", 0.0426);
+        m.put("SG-RFG-L", 0.0342);
+        return m;
+    }
+
+    @Override
+    public RunSettings defaults(Preset preset) {
+        Map<String, String> extra = Map.of("network", "2-16-16-1", "T", "" + STEPS, "s", "" + WIDTH,
+                "updater", "Adam", "train points", "10000");
+        return preset == Preset.FAST ? new RunSettings(1500, 1000, 5e-3, 250, extra)
+                : new RunSettings(20_000, 1000, 3e-3, 1000, extra);
+    }
+
+    @Override
+    public ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed) {
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+                .seed(seed).dataType(DataType.FLOAT).updater(new Adam(settings.lr())).weightInit(WeightInit.XAVIER)
+                .graphBuilder().addInputs("xy");
+        String prev = "xy";
+        for (int l = 0; l < HIDDEN.length; l++) {
+            g.addLayer("spikes" + l, new SpikingDense.Builder().nOut(HIDDEN[l]).timeSteps(STEPS)
+                    .surrogate(Methods.surrogate(method, WIDTH)).build(), prev);
+            prev = "spikes" + l;
+            if (method.localLosses() || l == HIDDEN.length - 1) {
+                g.addLayer("rates" + l, new TimeAverage.Builder().build(), prev);
+            }
+        }
+        g.addLayer("u", readout(), "rates" + (HIDDEN.length - 1));
+        String[] outputs = new String[method.localLosses() ? 1 + HIDDEN.length : 1];
+        outputs[0] = "u";
+        if (method.localLosses()) {
+            for (int l = 0; l < HIDDEN.length; l++) {
+                g.addLayer("local" + l, readout(), "rates" + l);
+                outputs[1 + l] = "local" + l;
+            }
+        }
+        return g.setOutputs(outputs).setInputTypes(InputType.feedForward(2)).build();
+    }
+
+    private static OutputLayer readout() {
+        return new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nOut(1).build();
+    }
+
+    @Override
+    public MultiDataSetIterator trainData(RunSettings settings, long seed) {
+        return new MultiDataSetIteratorAdapter(new MexicanHatIterator(data().train(), settings.batch(), seed));
+    }
+
+    private double[] predictGrid(ComputationGraph net) {
+        return NdArrays.toDoubles(net.output(false, data().test().inputsArray(DataType.FLOAT))[0]);
+    }
+
+    @Override
+    public double testError(ComputationGraph net) {
+        return OperatorMetrics.relativeL2(predictGrid(net), data().test().targets());
+    }
+
+    @Override
+    public Artifacts artifacts(ComputationGraph net) {
+        PointSamples test = data().test();
+        int side = data().config().testGridSize();
+        double[] pred = predictGrid(net);
+        double[] axis = new double[side];
+        double[][] truth = new double[side][side];
+        double[][] prediction = new double[side][side];
+        for (int i = 0; i < side; i++) {
+            axis[i] = test.input(i * side, 0);
+            for (int j = 0; j < side; j++) {
+                truth[i][j] = test.target(i * side + j);
+                prediction[i][j] = pred[i * side + j];
+            }
+        }
+        return new GridPrediction("x", "y", axis, axis.clone(), truth, prediction);
+    }
+
+    @Override
+    public INDArray[] probeInputs() {
+        return new INDArray[] {data().test().inputsArray(DataType.FLOAT)};
+    }
+}

@@ -1,0 +1,133 @@
+package org.dl4jsnn.reproduce.tasks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.data.DeepOnetIterator;
+import org.dl4jsnn.data.OperatorSamples;
+import org.dl4jsnn.data.PoissonDataset;
+import org.dl4jsnn.operator.OperatorMetrics;
+import org.dl4jsnn.operator.SpikingDeepOnet;
+import org.dl4jsnn.reproduce.Artifacts;
+import org.dl4jsnn.reproduce.CurveSamples;
+import org.dl4jsnn.reproduce.GradientKind;
+import org.dl4jsnn.reproduce.MethodSpec;
+import org.dl4jsnn.reproduce.Preset;
+import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.SurrogateKind;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * SPEC section 5: learn the 1-D Poisson solution operator f -> u (-u'' = f, zero boundary values) with a
+ * spiking DeepONet (branch 100-32-p, trunk 1-32-p, p = 32, T = 32, s = 0.3). The paper's Table 1.
+ */
+final class PoissonDeepOnetTask extends BaseTask {
+
+    private static final double WIDTH = 0.3;
+    private static final int PLOTTED = 4;
+
+    private PoissonDataset data;
+
+    private PoissonDataset data() {
+        if (data == null) {
+            data = PoissonDataset.load(PoissonDataset.Config.defaults(), cache());
+        }
+        return data;
+    }
+
+    @Override
+    public String task() {
+        return "poisson-deeponet";
+    }
+
+    @Override
+    public String description() {
+        return "Learn the operator f -> u of -u'' = f on [0,1], u(0) = u(1) = 0, f a Gaussian random field (length"
+                + " scale 0.2), with a spiking DeepONet (branch 100-32-32, trunk 1-32-32, T = 32, s = 0.3); mean"
+                + " relative L2 error over 800 test functions.";
+    }
+
+    @Override
+    public List<MethodSpec> defaultMethods() {
+        List<MethodSpec> all = new ArrayList<>();
+        for (SurrogateKind s : SurrogateKind.values()) {
+            all.add(new MethodSpec(s, GradientKind.BP, false, 1));
+            all.add(new MethodSpec(s, GradientKind.BP, true, 1));
+            all.add(new MethodSpec(s, GradientKind.RFG_G, false, 1));
+            all.add(new MethodSpec(s, GradientKind.RFG_L, false, 1));
+            all.add(new MethodSpec(s, GradientKind.RFG_L, true, 1));
+        }
+        return all;
+    }
+
+    /** Table 1; the paper's "RFG-LL" rows are read as layer-wise RFG with local losses. */
+    @Override
+    public Map<String, Double> paperErrors() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("SG-BP", 0.0246);
+        m.put("WSG-BP", 0.0241);
+        m.put("SG-BP-LL", 0.0264);
+        m.put("WSG-BP-LL", 0.0244);
+        m.put("SG-RFG-G", 0.0422);
+        m.put("WSG-RFG-G", 0.0412);
+        m.put("SG-RFG-L", 0.0347);
+        m.put("WSG-RFG-L", 0.0359);
+        m.put("SG-RFG-L-LL", 0.0431);
+        m.put("WSG-RFG-L-LL", 0.0446);
+        return m;
+    }
+
+    @Override
+    public RunSettings defaults(Preset preset) {
+        Map<String, String> extra = Map.of("network", "DeepONet 100-32-32 / 1-32-32", "T", "32", "s", "" + WIDTH,
+                "updater", "Adam", "functions", "800 train / 800 test");
+        return preset == Preset.FAST ? new RunSettings(1500, 1000, 2e-3, 500, extra)
+                : new RunSettings(40_000, 1000, 1e-3, 2000, extra);
+    }
+
+    @Override
+    public ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed) {
+        return SpikingDeepOnet.builder().surrogate(Methods.surrogate(method, WIDTH))
+                .localLosses(method.localLosses()).updater(new Adam(settings.lr())).seed(seed).build();
+    }
+
+    @Override
+    public MultiDataSetIterator trainData(RunSettings settings, long seed) {
+        return new DeepOnetIterator(data().train(), settings.batch(), seed);
+    }
+
+    @Override
+    public double testError(ComputationGraph net) {
+        OperatorSamples test = data().test();
+        return OperatorMetrics.meanRelativeL2(OperatorMetrics.predictDeepOnet(net, test, DataType.FLOAT),
+                OperatorMetrics.solutions(test));
+    }
+
+    @Override
+    public Artifacts artifacts(ComputationGraph net) {
+        OperatorSamples test = data().test();
+        double[][] pred = OperatorMetrics.predictDeepOnet(net, test, DataType.FLOAT);
+        List<double[]> truth = new ArrayList<>();
+        List<double[]> prediction = new ArrayList<>();
+        for (int s = 0; s < Math.min(PLOTTED, test.functionCount()); s++) {
+            truth.add(test.solution(s));
+            prediction.add(pred[s]);
+        }
+        return new CurveSamples("x", test.points(), truth, prediction);
+    }
+
+    @Override
+    public INDArray[] probeInputs() {
+        OperatorSamples test = data().test();
+        INDArray branch = Nd4j.create(test.function(0), new long[] {1, test.sensorCount()}, 'c')
+                .castTo(DataType.FLOAT).repeat(0, test.pointCount());
+        return new INDArray[] {branch, test.pointsColumn(DataType.FLOAT)};
+    }
+}

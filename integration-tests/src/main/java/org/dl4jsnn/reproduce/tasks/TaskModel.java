@@ -1,0 +1,28 @@
+package org.dl4jsnn.reproduce.tasks;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.reproduce.Artifacts;
+import org.dl4jsnn.reproduce.MethodSpec;
+import org.dl4jsnn.reproduce.RunSettings;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+
+/** What differs between the benchmark tasks: their network, data and error metric. */
+interface TaskModel {
+
+    /** The network for a method (its surrogate and local-loss heads), seeded. */
+    ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed);
+
+    /** Training minibatches, in an order fixed by the seed epoch after epoch. */
+    MultiDataSetIterator trainData(RunSettings settings, long seed);
+
+    /** The task's error metric on its test set. */
+    double testError(ComputationGraph net);
+
+    /** What the report draws for this network (predictions next to the truth). */
+    Artifacts artifacts(ComputationGraph net);
+
+    /** A few inputs on which to count how often neurons spike. */
+    INDArray[] probeInputs();
+}

@@ -26,7 +26,11 @@ public class RfgComputationGraph extends ComputationGraph {
     }
 
     public static RfgComputationGraph wrap(ComputationGraph net, RfgSettings settings) {
-        RfgComputationGraph rfg = new RfgComputationGraph(net.getConfiguration().clone(), settings);
+        ComputationGraphConfiguration conf = net.getConfiguration().clone();
+        // clone() drops the counters, and the RFG directions, WSG noise and Adam's bias correction need them
+        conf.setIterationCount(net.getConfiguration().getIterationCount());
+        conf.setEpochCount(net.getConfiguration().getEpochCount());
+        RfgComputationGraph rfg = new RfgComputationGraph(conf, settings);
         rfg.init(net.params().dup(), false);
         INDArray state = net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
         if (state != null) {

@@ -32,7 +32,11 @@ public class RfgMultiLayerNetwork extends MultiLayerNetwork {
 
     /** Wraps a network (for example one ModelSerializer restored): same parameters and updater state. */
     public static RfgMultiLayerNetwork wrap(MultiLayerNetwork net, RfgSettings settings) {
-        RfgMultiLayerNetwork rfg = new RfgMultiLayerNetwork(net.getLayerWiseConfigurations().clone(), settings);
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations().clone();
+        // clone() drops the counters, and the RFG directions, WSG noise and Adam's bias correction need them
+        conf.setIterationCount(net.getLayerWiseConfigurations().getIterationCount());
+        conf.setEpochCount(net.getLayerWiseConfigurations().getEpochCount());
+        RfgMultiLayerNetwork rfg = new RfgMultiLayerNetwork(conf, settings);
         rfg.init(net.params().dup(), false);
         INDArray state = net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
         if (state != null) {

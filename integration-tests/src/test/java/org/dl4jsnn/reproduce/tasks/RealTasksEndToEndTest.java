@@ -1,0 +1,86 @@
+package org.dl4jsnn.reproduce.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.reproduce.Dl4jSnnCli;
+import org.dl4jsnn.reproduce.MethodSpec;
+import org.dl4jsnn.reproduce.Preset;
+import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.json.ResultsJson;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every task with every one of its default methods (plus local losses and K directions where they
+ * apply) runs end to end through the real command line at a tiny size and writes a complete report.
+ */
+class RealTasksEndToEndTest {
+
+    @TempDir
+    static Path cacheDir;
+
+    @BeforeAll
+    static void isolateDataCache() {
+        System.setProperty("dl4j.snn.cache", cacheDir.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "mexican-hat; SG-BP,SG-RFG-G,SG-RFG-L,WSG-RFG-L-LL,SG-RFG-GxK4; 60; 200; 0.01",
+        "poisson-deeponet; ; 30; 200; 0.005",
+        "diffusion-reaction-seponet; SG-BP,SG-RFG-L,WSG-RFG-G; 80; 10; 0.01"})
+    void taskRunsEveryMethodAndWritesACompleteReport(String task, String methods, int iterations, int batch,
+                                                     double lr, @TempDir Path out) throws Exception {
+        StringWriter err = new StringWriter();
+        String[] args = methods == null
+                ? new String[] {"reproduce", task, "--iterations", "" + iterations, "--batch", "" + batch, "--lr",
+                    "" + lr, "--eval-every", "" + iterations, "--out", out.toString(), "--progress", "none"}
+                : new String[] {"reproduce", task, "--methods", methods, "--iterations", "" + iterations, "--batch",
+                    "" + batch, "--lr", "" + lr, "--eval-every", "" + iterations, "--out", out.toString(),
+                    "--progress", "none"};
+        int code = new Dl4jSnnCli(Tasks.registry()).execute(new PrintWriter(new StringWriter()),
+                new PrintWriter(err), args);
+        assertThat(code).as(err.toString()).isZero();
+
+        BaseTask runner = (BaseTask) Tasks.registry().find(task).orElseThrow();
+        List<MethodSpec> expected = methods == null ? runner.defaultMethods()
+                : java.util.Arrays.stream(methods.split(",")).map(m -> MethodSpec.parse(m, 1)).toList();
+        ResultsJson.Results results = new ResultsJson().read(Files.readAllBytes(out.resolve("results.json")));
+        assertThat(results.task()).isEqualTo(task);
+        assertThat(results.runs()).extracting(ResultsJson.Row::method)
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(MethodSpec::label).toList());
+        RunSettings settings = runner.defaults(Preset.FAST).withOverrides(iterations, batch, lr, iterations);
+        Map<String, Double> errors = results.runs().stream()
+                .collect(Collectors.toMap(ResultsJson.Row::method, ResultsJson.Row::relL2));
+        for (MethodSpec m : expected) {
+            ComputationGraph untrained = Methods.create(runner.network(m, settings, 0), m, 0);
+            untrained.init();
+            double before = runner.testError(untrained);
+            assertThat(errors.get(m.label())).as(m.label() + " (untrained " + before + ")").isFinite()
+                    .isLessThan(before);
+        }
+
+        String report = Files.readString(out.resolve("report.md"));
+        Matcher images = Pattern.compile("\\]\\(([^)]+\\.png)\\)").matcher(report);
+        int count = 0;
+        while (images.find()) {
+            Path png = out.resolve(images.group(1));
+            assertThat(png).exists();
+            assertThat(javax.imageio.ImageIO.read(png.toFile())).as(png.toString()).isNotNull();
+            count++;
+        }
+        assertThat(count).isGreaterThanOrEqualTo(expected.size());
+    }
+}

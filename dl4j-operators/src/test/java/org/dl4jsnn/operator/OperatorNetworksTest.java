@@ -127,6 +127,24 @@ class OperatorNetworksTest {
     }
 
     @Test
+    void bothSurviveModelSerializer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ComputationGraph deep = net(SpikingDeepOnet.builder().sensors(5).hidden(4).latent(3).timeSteps(4).build());
+        ComputationGraph sep = net(SpikingSepOnet.builder().sensors(5).hidden(4).rank(3).timeSteps(4).grid(3, 2)
+                .build());
+        INDArray[][] inputs = {
+            {uniform(1, DataType.FLOAT, 2, 5), uniform(2, DataType.FLOAT, 2, 1)},
+            {uniform(1, DataType.FLOAT, 2, 5), uniform(2, DataType.FLOAT, 3, 1), uniform(3, DataType.FLOAT, 2, 1)}};
+        ComputationGraph[] nets = {deep, sep};
+        for (int n = 0; n < 2; n++) {
+            java.io.File file = dir.resolve("net" + n + ".zip").toFile();
+            org.deeplearning4j.util.ModelSerializer.writeModel(nets[n], file, true);
+            ComputationGraph back = org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(file, true);
+            assertThat(back.getConfiguration()).isEqualTo(nets[n].getConfiguration());
+            assertThat(back.outputSingle(inputs[n])).isEqualTo(nets[n].outputSingle(inputs[n]));
+        }
+    }
+
+    @Test
     void badSizesAreRejectedNamingTheParameter() {
         assertThatThrownBy(() -> SpikingDeepOnet.builder().latent(0)).hasMessageContaining("latent size p must be >= 1");
         assertThatThrownBy(() -> SpikingSepOnet.builder().grid(0, 3)).hasMessageContaining("grid size nx");

@@ -121,6 +121,31 @@ class RfgTrainingTest {
     }
 
     @Test
+    void earlyStoppingAndCheckpointListenerWorkWithRfg(@TempDir Path dir) {
+        DataSet data = MexicanHatData.train(200, 5, DataType.FLOAT);
+        RfgMultiLayerNetwork net = new RfgMultiLayerNetwork(small(), RfgSettings.layerwise(2));
+        net.init();
+        net.setListeners(new org.deeplearning4j.optimize.listeners.CheckpointListener.Builder(dir.toFile())
+                .saveEveryNIterations(5).keepLast(2).build());
+        ListDataSetIterator<DataSet> train = new ListDataSetIterator<>(data.asList(), 50);
+        org.deeplearning4j.earlystopping.EarlyStoppingConfiguration<MultiLayerNetwork> es =
+                new org.deeplearning4j.earlystopping.EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
+                        .epochTerminationConditions(
+                                new org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition(3))
+                        .scoreCalculator(new org.deeplearning4j.earlystopping.scorecalc.DataSetLossCalculator(
+                                new ListDataSetIterator<>(data.asList(), 100), true))
+                        .modelSaver(new org.deeplearning4j.earlystopping.saver.InMemoryModelSaver<>())
+                        .build();
+        org.deeplearning4j.earlystopping.EarlyStoppingResult<MultiLayerNetwork> result =
+                new org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer(es, net, train).fit();
+        assertThat(result.getTotalEpochs()).isEqualTo(3);
+        assertThat(result.getBestModel()).isInstanceOf(RfgMultiLayerNetwork.class);
+        assertThat(Double.isFinite(result.getBestModelScore())).isTrue();
+        assertThat(backwardPasses(net)).isZero();
+        assertThat(dir.toFile().list((d, name) -> name.endsWith(".zip"))).isNotEmpty();
+    }
+
+    @Test
     void divergingTrainingStopsNamingTheIterationWithoutTouchingWeights() {
         MultiLayerConfiguration conf = Networks.mlp(4, DataType.FLOAT, new Sgd(1e30), 2, 1,
                 new SpikingDense.Builder().timeSteps(4), 4);

@@ -10,20 +10,38 @@ public final class Affine {
     }
 
     /**
-     * out[r][j] = (bias == null ? 0 : bias[bOff + j]) + sum_i x[r][i] w[wOff + j nIn + i] (+= when accumulate).
+     * out[r][j] (+)= bias[bOff + j] + sum_i x[r][i] wT[i][j], with wT = W^T as [nIn][nOut].
+     *
+     * <p>Rows of W^T are added to the output row, scaled by each input: the inner loop is an axpy the JIT
+     * vectorizes, and a zero input (no spike, the common case) costs nothing.
+     *
+     * @param bias null for no bias
      */
-    public static void apply(double[] x, int rows, int nIn, double[] w, int wOff, double[] bias, int bOff,
-                             int nOut, double[] out, boolean accumulate) {
+    public static void apply(double[] x, int rows, int nIn, double[] wT, double[] bias, int bOff, int nOut,
+                             double[] out, boolean accumulate) {
         for (int r = 0; r < rows; r++) {
-            int xRow = r * nIn;
-            int oRow = r * nOut;
-            for (int j = 0; j < nOut; j++) {
-                int wRow = wOff + j * nIn;
-                double acc = bias == null ? 0.0 : bias[bOff + j];
-                for (int i = 0; i < nIn; i++) {
-                    acc += x[xRow + i] * w[wRow + i];
+            int o = r * nOut;
+            if (!accumulate) {
+                if (bias == null) {
+                    java.util.Arrays.fill(out, o, o + nOut, 0.0);
+                } else {
+                    System.arraycopy(bias, bOff, out, o, nOut);
                 }
-                out[oRow + j] = accumulate ? out[oRow + j] + acc : acc;
+            } else if (bias != null) {
+                for (int j = 0; j < nOut; j++) {
+                    out[o + j] += bias[bOff + j];
+                }
+            }
+            int xRow = r * nIn;
+            for (int i = 0; i < nIn; i++) {
+                double xi = x[xRow + i];
+                if (xi == 0.0) {
+                    continue;
+                }
+                int w = i * nOut;
+                for (int j = 0; j < nOut; j++) {
+                    out[o + j] += xi * wT[w + j];
+                }
             }
         }
     }
@@ -36,7 +54,7 @@ public final class Affine {
         int rows = x.rows();
         int nIn = x.cols();
         double[] y = new double[rows * nOut];
-        apply(x.primal(), rows, nIn, p.params(), p.weightOffset(), p.params(), p.biasOffset(), nOut, y, false);
+        apply(x.primal(), rows, nIn, p.weightsTransposed(nIn, nOut), p.params(), p.biasOffset(), nOut, y, false);
         double[][] tangents = new double[p.directionCount()][];
         for (int k = 0; k < tangents.length; k++) {
             boolean own = p.perturbs(k);
@@ -46,11 +64,11 @@ public final class Affine {
             }
             double[] yd = new double[rows * nOut];
             if (own) {
-                double[] v = p.directions()[k];
-                apply(x.primal(), rows, nIn, v, p.weightOffset(), v, p.biasOffset(), nOut, yd, false);
+                apply(x.primal(), rows, nIn, p.directionTransposed(k, nIn, nOut), p.directions()[k], p.biasOffset(),
+                        nOut, yd, false);
             }
             if (carried) {
-                apply(x.tangents()[k], rows, nIn, p.params(), p.weightOffset(), null, 0, nOut, yd, own);
+                apply(x.tangents()[k], rows, nIn, p.weightsTransposed(nIn, nOut), null, 0, nOut, yd, own);
             }
             tangents[k] = yd;
         }

@@ -101,6 +101,9 @@ public final class SpikingDenseKernel {
         double[] dCurrent = new double[steps];
         double[] g = trace.spikeSlopes();
         double[] a = trace.resetSlopes();
+        // per-(weight, step) partial sums: the weight gradient's sum over t happens once at the end, so
+        // the hot loop below is an element-wise multiply-add the JIT vectorizes, not a reduction
+        double[] dWPerStep = shape.spikeInput() ? new double[nOut * nIn * steps] : null;
         for (int b = 0; b < shape.batch(); b++) {
             for (int j = 0; j < nOut; j++) {
                 int off = (b * nOut + j) * steps;
@@ -119,12 +122,11 @@ public final class SpikingDenseKernel {
                     for (int i = 0; i < nIn; i++) {
                         double wji = w[wRow + i];
                         int base = (b * nIn + i) * steps;
-                        double acc = 0.0;
+                        int acc = (wRow + i) * steps;
                         for (int t = 0; t < steps; t++) {
-                            acc += dCurrent[t] * input[base + t];
+                            dWPerStep[acc + t] += dCurrent[t] * input[base + t];
                             dInput[base + t] += wji * dCurrent[t];
                         }
-                        dW[wRow + i] += acc;
                     }
                 } else {
                     int base = b * nIn;
@@ -133,6 +135,15 @@ public final class SpikingDenseKernel {
                         dInput[base + i] += w[wRow + i] * total;
                     }
                 }
+            }
+        }
+        if (dWPerStep != null) {
+            for (int e = 0; e < dW.length; e++) {
+                double sum = 0.0;
+                for (int t = 0, o = e * steps; t < steps; t++) {
+                    sum += dWPerStep[o + t];
+                }
+                dW[e] = sum;
             }
         }
         return new Gradients(dW, dBias, dInput);

@@ -123,8 +123,11 @@ public final class SpikingDenseKernel {
                         double wji = w[wRow + i];
                         int base = (b * nIn + i) * steps;
                         int acc = (wRow + i) * steps;
+                        // two loops, one store each: the JIT vectorizes them, not the fused form
                         for (int t = 0; t < steps; t++) {
                             dWPerStep[acc + t] += dCurrent[t] * input[base + t];
+                        }
+                        for (int t = 0; t < steps; t++) {
                             dInput[base + t] += wji * dCurrent[t];
                         }
                     }

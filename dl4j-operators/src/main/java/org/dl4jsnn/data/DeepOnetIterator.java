@@ -4,8 +4,6 @@ import org.dl4jsnn.solver.Checks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * Minibatches of (function, point, value) triples for a DeepONet: features
@@ -16,15 +14,11 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
  * {@code functionsArray} [n, m], {@code pointsArray} [q] / {@code pointsColumn} [q, 1],
  * {@code solutionsArray} [n, q].
  */
-public final class DeepOnetIterator implements MultiDataSetIterator {
+public final class DeepOnetIterator extends EpochMultiDataSetIterator {
 
     private static final long serialVersionUID = 1L;
 
     private final OperatorSamples samples;
-    private final int batchSize;
-    private final DataType dataType;
-    private final EpochCursor cursor;
-    private transient MultiDataSetPreProcessor preProcessor;
 
     /** Shuffled each epoch with {@code seed}, float32 arrays. */
     public DeepOnetIterator(OperatorSamples samples, int batchSize, long seed) {
@@ -32,20 +26,21 @@ public final class DeepOnetIterator implements MultiDataSetIterator {
     }
 
     public DeepOnetIterator(OperatorSamples samples, int batchSize, boolean shuffle, long seed, DataType dataType) {
-        this.samples = Checks.notNull("samples", samples);
-        this.batchSize = Checks.positive("batchSize", batchSize);
-        this.dataType = NdArrays.checkFloatingPoint(dataType);
+        super(pairCount(Checks.notNull("samples", samples)), batchSize, shuffle, seed, dataType);
+        this.samples = samples;
+    }
+
+    private static int pairCount(OperatorSamples samples) {
         long pairs = (long) samples.functionCount() * samples.pointCount();
         if (pairs > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("functionCount * pointCount must be <= " + Integer.MAX_VALUE + ", got "
                     + pairs);
         }
-        this.cursor = new EpochCursor((int) pairs, shuffle, seed);
+        return (int) pairs;
     }
 
     @Override
-    public MultiDataSet next(int num) {
-        int[] idx = cursor.next(num);
+    MultiDataSet assemble(int[] idx, DataType dataType) {
         int m = samples.sensorCount();
         int q = samples.pointCount();
         double[] fs = samples.flatFunctions();
@@ -60,67 +55,14 @@ public final class DeepOnetIterator implements MultiDataSetIterator {
             trunk[b] = ys[p];
             label[b] = samples.value(s, p);
         }
-        MultiDataSet mds = new MultiDataSet(
+        return new MultiDataSet(
                 new INDArray[] {
                         NdArrays.create(branch, dataType, idx.length, m),
                         NdArrays.create(trunk, dataType, idx.length, 1)},
                 new INDArray[] {NdArrays.create(label, dataType, idx.length, 1)});
-        if (preProcessor != null) {
-            preProcessor.preProcess(mds);
-        }
-        return mds;
-    }
-
-    @Override
-    public MultiDataSet next() {
-        return next(batchSize);
-    }
-
-    @Override
-    public boolean hasNext() {
-        return cursor.hasNext();
-    }
-
-    @Override
-    public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
-
-    @Override
-    public MultiDataSetPreProcessor getPreProcessor() {
-        return preProcessor;
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    /** Batches are cheap to build; a prefetch thread would only compete for the few cores. */
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
-
-    /** Starts the next epoch (a new shuffled order when shuffling). */
-    @Override
-    public void reset() {
-        cursor.reset();
-    }
-
-    public int batch() {
-        return batchSize;
     }
 
     public OperatorSamples samples() {
         return samples;
-    }
-
-    public DataType dataType() {
-        return dataType;
-    }
-
-    public int epoch() {
-        return cursor.epoch();
     }
 }

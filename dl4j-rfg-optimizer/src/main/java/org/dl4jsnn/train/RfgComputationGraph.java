@@ -14,15 +14,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** A ComputationGraph trained by randomized forward gradients; see {@link RfgMultiLayerNetwork}. */
 public class RfgComputationGraph extends ComputationGraph {
 
-    private final transient ForwardGradientEstimator estimator;
-    private transient ForwardGraph graph;
-    private transient INDArray graphParams;
+    private final transient RfgTraining training;
     private transient INDArray[] currentLabels;
-    private transient ForwardGradientEstimator.Estimate lastEstimate;
 
     public RfgComputationGraph(ComputationGraphConfiguration conf, RfgSettings settings) {
         super(conf);
-        this.estimator = new ForwardGradientEstimator(settings);
+        this.training = new RfgTraining(settings);
     }
 
     public static RfgComputationGraph wrap(ComputationGraph net, RfgSettings settings) {
@@ -44,11 +41,11 @@ public class RfgComputationGraph extends ComputationGraph {
     }
 
     public RfgSettings settings() {
-        return estimator.settings();
+        return training.settings();
     }
 
     public ForwardGradientEstimator.Estimate lastEstimate() {
-        return lastEstimate;
+        return training.last();
     }
 
     @Override
@@ -67,15 +64,9 @@ public class RfgComputationGraph extends ComputationGraph {
         if (flattenedGradients == null) {
             initGradientsView();
         }
-        if (graph == null || graphParams != params()) {
-            graph = ForwardGraph.of(this);
-            graphParams = params();
-        }
-        long iteration = getConfiguration().getIterationCount();
-        long seed = getConfiguration().getDefaultConfiguration().getSeed();
-        lastEstimate = RfgTraining.estimate(estimator, graph, params(), getInputs(), currentLabels, seed, iteration);
-        gradient = RfgTraining.publish(lastEstimate.gradient(), flattenedGradients, getLayers(), true);
-        score = lastEstimate.sweep().loss() / getInputs()[0].size(0) + calcRegularizationScore(true);
+        gradient = training.step(() -> ForwardGraph.of(this), params(), flattenedGradients, getLayers(), true,
+                getInputs(), currentLabels, getConfiguration().getDefaultConfiguration().getSeed(), getConfiguration().getIterationCount());
+        score = training.last().sweep().loss() / getInputs()[0].size(0) + calcRegularizationScore(true);
     }
 
     @Override

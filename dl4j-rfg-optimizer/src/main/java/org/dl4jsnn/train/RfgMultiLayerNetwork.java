@@ -20,14 +20,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class RfgMultiLayerNetwork extends MultiLayerNetwork {
 
-    private final transient ForwardGradientEstimator estimator;
-    private transient ForwardGraph graph;
-    private transient INDArray graphParams;
-    private transient ForwardGradientEstimator.Estimate lastEstimate;
+    private final transient RfgTraining training;
 
     public RfgMultiLayerNetwork(MultiLayerConfiguration conf, RfgSettings settings) {
         super(conf);
-        this.estimator = new ForwardGradientEstimator(settings);
+        this.training = new RfgTraining(settings);
     }
 
     /** Wraps a network (for example one ModelSerializer restored): same parameters and updater state. */
@@ -50,12 +47,12 @@ public class RfgMultiLayerNetwork extends MultiLayerNetwork {
     }
 
     public RfgSettings settings() {
-        return estimator.settings();
+        return training.settings();
     }
 
     /** The last iteration's estimate (loss, directional derivatives, spike counts), or null. */
     public ForwardGradientEstimator.Estimate lastEstimate() {
-        return lastEstimate;
+        return training.last();
     }
 
     @Override
@@ -68,19 +65,11 @@ public class RfgMultiLayerNetwork extends MultiLayerNetwork {
         if (flattenedGradients == null) {
             initGradientsView();
         }
-        if (graph == null || graphParams != params()) {
-            graph = ForwardGraph.of(this);
-            graphParams = params();
-        }
-        long iteration = getLayerWiseConfigurations().getIterationCount();
-        long seed = getLayerWiseConfigurations().getConf(0).getSeed();
-        lastEstimate = RfgTraining.estimate(estimator, graph, params(), new INDArray[] {getInput()},
-                new INDArray[] {getLabels()}, seed, iteration);
-        gradient = RfgTraining.publish(lastEstimate.gradient(), flattenedGradients, getLayers(), false);
-        score = lastEstimate.sweep().loss() / getInput().size(0) + calcRegularizationScore(true);
+        gradient = training.step(() -> ForwardGraph.of(this), params(), flattenedGradients, getLayers(), false,
+                new INDArray[] {getInput()}, new INDArray[] {getLabels()}, getLayerWiseConfigurations().getConf(0).getSeed(), getLayerWiseConfigurations().getIterationCount());
+        score = training.last().sweep().loss() / getInput().size(0) + calcRegularizationScore(true);
     }
 
-    /** EarlyStoppingTrainer's InMemoryModelSaver looks this method up by reflection on the class itself. */
     @Override
     public RfgMultiLayerNetwork clone() {
         return wrap(this, settings());

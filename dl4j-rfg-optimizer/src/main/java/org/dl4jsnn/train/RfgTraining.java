@@ -18,10 +18,41 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class RfgTraining {
 
-    private RfgTraining() {
+    private final ForwardGradientEstimator estimator;
+    private ForwardGraph graph;
+    private INDArray graphParams;
+    private ForwardGradientEstimator.Estimate last;
+
+    RfgTraining(org.dl4jsnn.estimator.RfgSettings settings) {
+        this.estimator = new ForwardGradientEstimator(settings);
     }
 
-    static ForwardGradientEstimator.Estimate estimate(ForwardGradientEstimator estimator, ForwardGraph graph,
+    org.dl4jsnn.estimator.RfgSettings settings() {
+        return estimator.settings();
+    }
+
+    ForwardGradientEstimator.Estimate last() {
+        return last;
+    }
+
+    /**
+     * Estimates the gradient of the current minibatch and publishes it as DL4J's gradient.
+     *
+     * @param compile    builds the forward graph (again only when the parameter array was replaced)
+     * @param graphNames DL4J names gradients "vertex_W" in graphs and "index_W" in MultiLayerNetworks
+     */
+    Gradient step(java.util.function.Supplier<ForwardGraph> compile, INDArray params, INDArray flattenedGradients,
+                  Layer[] layers, boolean graphNames, INDArray[] inputs, INDArray[] labels, long seed,
+                  long iteration) {
+        if (graph == null || graphParams != params) {
+            graph = compile.get();
+            graphParams = params;
+        }
+        last = estimate(estimator, graph, params, inputs, labels, seed, iteration);
+        return publish(last.gradient(), flattenedGradients, layers, graphNames);
+    }
+
+    private static ForwardGradientEstimator.Estimate estimate(ForwardGradientEstimator estimator, ForwardGraph graph,
                                                       INDArray params, INDArray[] inputs, INDArray[] labels,
                                                       long seed, long iteration) {
         if (inputs == null || labels == null) {
@@ -47,7 +78,7 @@ final class RfgTraining {
     }
 
     /** Copies the estimate into DL4J's flat gradient array and builds the per-parameter gradient map. */
-    static Gradient publish(double[] estimate, INDArray flattenedGradients, Layer[] layers, boolean graphNames) {
+    private static Gradient publish(double[] estimate, INDArray flattenedGradients, Layer[] layers, boolean graphNames) {
         flattenedGradients.assign(org.nd4j.linalg.factory.Nd4j.create(estimate, flattenedGradients.shape(), 'c')
                 .castTo(flattenedGradients.dataType()));
         Gradient gradient = new DefaultGradient(flattenedGradients);

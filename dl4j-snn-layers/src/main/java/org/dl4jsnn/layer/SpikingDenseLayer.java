@@ -27,8 +27,6 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     private transient SpikingDenseKernel.Trace trace;
     private transient double[] traceInput;
     private transient LayerShape traceShape;
-    private transient Long pinnedNoiseSeed;
-    private transient long lastNoiseSeed;
     private transient long backwardPasses;
 
     public SpikingDenseLayer(NeuralNetConfiguration conf, org.nd4j.linalg.api.buffer.DataType dataType) {
@@ -50,20 +48,6 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
             neuron = layerConf().neuron();
         }
         return neuron;
-    }
-
-    /** Uses this noise seed for every following forward pass (a stochastic surrogate's draws repeat). */
-    public void pinNoiseSeed(long seed) {
-        this.pinnedNoiseSeed = seed;
-    }
-
-    public void unpinNoiseSeed() {
-        this.pinnedNoiseSeed = null;
-    }
-
-    /** The noise seed of the last training forward pass. */
-    public long lastNoiseSeed() {
-        return lastNoiseSeed;
     }
 
     /** How many times back-propagation ran through this layer (lets tests prove RFG runs none). */
@@ -116,13 +100,12 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
         return NdArrays.fill(out, tr.spikes());
     }
 
+    /** The iteration's noise stream (see NoiseSeeds): the forward-mode engine derives the same one. */
     private long nextNoiseSeed() {
         if (!neuron().surrogate().isStochastic()) {
             return 0L;
         }
-        lastNoiseSeed = pinnedNoiseSeed != null ? pinnedNoiseSeed
-                : NoiseSeeds.forLayer(conf.getSeed(), conf.getIterationCount(), getIndex());
-        return lastNoiseSeed;
+        return NoiseSeeds.forLayer(conf.getSeed(), conf.getIterationCount(), getIndex());
     }
 
     @Override

@@ -125,9 +125,4 @@ public final class IntegrateAndFireNeuron implements Serializable {
     public boolean softSpikes() {
         return softSpikes;
     }
-
-    /** Slopes are needed only for gradients; a stochastic surrogate is costly, so inference skips it. */
-    public boolean needsNoise() {
-        return surrogate.isStochastic();
-    }
 }

@@ -5,9 +5,12 @@ package org.dl4jsnn.bench;
  * {@code n_0 - n_1 - ... - n_{L-1} - TimeAverage - n_L}: layers 1..L-1 are spiking dense layers (the
  * first driven by the constant direct current of the input), layer L is the dense MSE readout.
  *
- * <p>It counts what this project's code executes, not what an ideal implementation would: the
- * products are dense (a zero spike is multiplied like any other number), a multiply-add is 2 FLOP, and
- * {@code exp} counts as 1. With B the batch, T the time steps and {@code G_l = 2 B n_{l-1} n_l} one
+ * <p>It counts the dense algorithm: every product as if all its inputs were nonzero, a multiply-add
+ * as 2 FLOP, {@code exp} as 1. BP's kernel executes exactly this. The forward sweep's {@code Affine}
+ * skips zero inputs (since commit 334e7b5), so for RFG the primal {@code W s} and the {@code V_W s}
+ * products of spike-fed layers execute only about spike-rate x their count, while {@code W sdot}
+ * (dense tangents) does not shrink: the count is the comparable algorithmic cost, not a measure of
+ * RFG's arithmetic rate. With B the batch, T the time steps and {@code G_l = 2 B n_{l-1} n_l} one
  * dense product of layer l, {@code r_l} is how often layer l's product runs: once for layer 1 (its input
  * is constant over time, so its current is computed once) and the readout, T times for every spiking
  * layer fed by spike trains.

@@ -9,9 +9,11 @@ import java.util.Objects;
  *     the ratio column)
  * @param mflop floating-point operations per iteration, in millions; NaN if not counted
  * @param peakMemMb peak memory per iteration in MB; NaN if not measured
+ * @param spikeRate fraction of neuron-steps that spike (drives synaptic operations on neuromorphic
+ *     hardware); NaN if not measured
  */
 public record BenchRow(String method, int batch, int timeSteps, int directions, double msPerIter,
-                       double mflop, double peakMemMb) {
+                       double mflop, double peakMemMb, double spikeRate) {
 
     public BenchRow {
         Objects.requireNonNull(method, "method");
@@ -26,6 +28,9 @@ public record BenchRow(String method, int batch, int timeSteps, int directions, 
             if (v < 0 || v == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("costs must be finite and >= 0 (or NaN), got " + v);
             }
+        }
+        if (spikeRate < 0 || spikeRate > 1) {
+            throw new IllegalArgumentException("spikeRate must be in [0, 1] or NaN, got " + spikeRate);
         }
     }
 }

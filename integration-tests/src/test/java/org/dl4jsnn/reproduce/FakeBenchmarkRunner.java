@@ -15,10 +15,10 @@ final class FakeBenchmarkRunner implements BenchmarkRunner {
         for (int batch : s.batches()) {
             for (int t : s.timeSteps()) {
                 double bp = batch * t / 1000.0;
-                rows.add(new BenchRow("BP", batch, t, 1, bp, 66.0, 12.5));
+                rows.add(new BenchRow("BP", batch, t, 1, bp, 66.0, 12.5, 0.2));
                 for (int k : s.directions()) {
-                    rows.add(new BenchRow("RFG-G", batch, t, k, 2 * bp * k, 70.0 * k, 3.0));
-                    rows.add(new BenchRow("RFG-L", batch, t, k, 3 * bp * k, Double.NaN, 3.5));
+                    rows.add(new BenchRow("RFG-G", batch, t, k, 2 * bp * k, 70.0 * k, 3.0, 0.2));
+                    rows.add(new BenchRow("RFG-L", batch, t, k, 3 * bp * k, Double.NaN, 3.5, 0.2));
                 }
             }
         }

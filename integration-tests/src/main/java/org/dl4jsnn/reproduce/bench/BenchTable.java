@@ -13,7 +13,7 @@ import org.dl4jsnn.reproduce.BenchRow;
  */
 public final class BenchTable {
 
-    private static final String[] HEADER = {"method", "batch", "T", "K", "ms/iter", "MFLOP", "peak MB", "x BP"};
+    private static final String[] HEADER = {"method", "batch", "T", "K", "ms/iter", "MFLOP", "peak MB", "spike rate", "x BP"};
 
     private BenchTable() {
     }
@@ -26,7 +26,7 @@ public final class BenchTable {
             cells.add(new String[] {
                 r.method(), Integer.toString(r.batch()), Integer.toString(r.timeSteps()),
                 Integer.toString(r.directions()), number(r.msPerIter(), 3), number(r.mflop(), 2),
-                number(r.peakMemMb(), 1), ratio.isPresent() ? number(ratio.getAsDouble(), 2) : "-"});
+                number(r.peakMemMb(), 1), number(r.spikeRate(), 3), ratio.isPresent() ? number(ratio.getAsDouble(), 2) : "-"});
         }
         int[] width = new int[HEADER.length];
         for (String[] row : cells) {

@@ -13,8 +13,8 @@ import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 /**
- * bench.json: an array of {method, batch, T, K, ms_per_iter, mflop, peak_mem_mb}, the format of the
- * engine issue's benchmark.
+ * bench.json: an array of {method, batch, T, K, ms_per_iter, mflop, peak_mem_mb, spike_rate}, the
+ * format of the engine issue's benchmark plus the spike rate (SPEC section 6).
  */
 public final class BenchJson {
 
@@ -31,6 +31,7 @@ public final class BenchJson {
             putNumber(o, "ms_per_iter", r.msPerIter());
             putNumber(o, "mflop", r.mflop());
             putNumber(o, "peak_mem_mb", r.peakMemMb());
+            putNumber(o, "spike_rate", r.spikeRate());
         }
         return json.bytes(array);
     }
@@ -43,7 +44,8 @@ public final class BenchJson {
         List<BenchRow> rows = new ArrayList<>();
         for (JsonNode o : root) {
             rows.add(new BenchRow(text(o, "method"), intValue(o, "batch"), intValue(o, "T"), intValue(o, "K"),
-                    number(o, "ms_per_iter"), number(o, "mflop"), number(o, "peak_mem_mb")));
+                    number(o, "ms_per_iter"), number(o, "mflop"), number(o, "peak_mem_mb"),
+                    o.has("spike_rate") ? number(o, "spike_rate") : Double.NaN));
         }
         return rows;
     }

@@ -45,9 +45,10 @@ public final class IterationBenchmarkRunner implements BenchmarkRunner {
         return rows;
     }
 
-    static BenchRow toRow(BenchResult r) {
+    public static BenchRow toRow(BenchResult r) {
         return new BenchRow(r.method(), r.batch(), r.timeSteps(), r.directions(), nonNegative(r.msPerIter()),
-                nonNegative(r.mflop()), nonNegative(r.peakMemMb()));
+                nonNegative(r.mflop()), nonNegative(r.peakMemMb()),
+                r.spikeRate() >= 0 && r.spikeRate() <= 1 ? r.spikeRate() : Double.NaN);
     }
 
     private static double nonNegative(double v) {

@@ -84,8 +84,8 @@ class JsonRoundTripTest {
 
     @Test
     void benchAndSettingsRoundTrip() {
-        List<BenchRow> rows = List.of(new BenchRow("BP", 1000, 32, 1, 4.5, 66, Double.NaN),
-                new BenchRow("RFG-L", 10000, 512, 16, 40, 700, 12));
+        List<BenchRow> rows = List.of(new BenchRow("BP", 1000, 32, 1, 4.5, 66, Double.NaN, 0.15),
+                new BenchRow("RFG-L", 10000, 512, 16, 40, 700, 12, Double.NaN));
         assertThat(new BenchJson().read(new BenchJson().write(rows))).isEqualTo(rows);
 
         SettingsJson.Recorded rec = new SettingsJson.Recorded("poisson-deeponet", Preset.FAST,

@@ -87,7 +87,12 @@ public final class SpikingDeepOnet {
         return this;
     }
 
+    /** The DL4J seed; not 0, which DL4J M2.1's native generator treats as unseeded (weights then vary). */
     public SpikingDeepOnet seed(long s) {
+        if (s == 0) {
+            throw new IllegalArgumentException("seed must not be 0: DL4J M2.1 then initialises weights differently"
+                    + " on every run; choose any other value");
+        }
         this.seed = s;
         return this;
     }

@@ -148,6 +148,7 @@ class OperatorNetworksTest {
     void badSizesAreRejectedNamingTheParameter() {
         assertThatThrownBy(() -> SpikingDeepOnet.builder().latent(0)).hasMessageContaining("latent size p must be >= 1");
         assertThatThrownBy(() -> SpikingSepOnet.builder().grid(0, 3)).hasMessageContaining("grid size nx");
+        assertThatThrownBy(() -> SpikingDeepOnet.builder().seed(0)).hasMessageContaining("seed must not be 0");
         assertThatThrownBy(() -> SpikingDeepOnet.builder().sensors(100).requireSensors(50))
                 .hasMessageContaining("50 sensors").hasMessageContaining("sensors m=100");
     }

@@ -41,7 +41,8 @@ public final class ResetModeExperiment {
         for (String method : new String[] {"BP", "RFG-L"}) {
             for (boolean differentiated : new boolean[] {true, false}) {
                 StringBuilder row = new StringBuilder();
-                for (int seed = 0; seed < seeds; seed++) {
+                // from 1: DL4J M2.1 treats seed 0 as unseeded
+                for (int seed = 1; seed <= seeds; seed++) {
                     row.append(String.format(Locale.ROOT, " %.4f", train(data, method, differentiated, seed,
                             iterations)));
                 }

@@ -77,7 +77,7 @@ final class DiffusionReactionTask extends BaseTask {
         }
         GridOperatorSamples train = data().train();
         return SpikingSepOnet.builder().sensors(train.sensorCount()).grid(train.nx(), train.nt())
-                .surrogate(Methods.surrogate(method, WIDTH)).updater(new Adam(settings.lr())).seed(seed).build();
+                .surrogate(Methods.surrogate(method, WIDTH)).updater(new Adam(settings.lr())).seed(Methods.networkSeed(seed)).build();
     }
 
     @Override

@@ -20,6 +20,16 @@ final class Methods {
     private Methods() {
     }
 
+    /**
+     * The DL4J network seed of a run. DL4J M2.1's native generator treats seed 0 as "unseeded" (the
+     * initial weights then differ run to run), and runs are numbered from 0, so the run seed is mixed
+     * into a seed that is never 0 in practice.
+     */
+    static long networkSeed(long runSeed) {
+        long s = org.dl4jsnn.surrogate.CounterNoise.derive(runSeed, 0x5EEDL);
+        return s == 0 ? 1 : s;
+    }
+
     static Surrogate surrogate(MethodSpec method, double width) {
         return method.surrogate() == SurrogateKind.SG ? Surrogate.gaussian(width)
                 : Surrogate.stein(width, STEIN_SAMPLES);

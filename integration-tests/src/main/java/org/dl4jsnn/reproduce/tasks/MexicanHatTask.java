@@ -87,7 +87,7 @@ final class MexicanHatTask extends BaseTask {
     @Override
     public ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed).dataType(DataType.FLOAT).updater(new Adam(settings.lr())).weightInit(WeightInit.XAVIER)
+                .seed(Methods.networkSeed(seed)).dataType(DataType.FLOAT).updater(new Adam(settings.lr())).weightInit(WeightInit.XAVIER)
                 .graphBuilder().addInputs("xy");
         String prev = "xy";
         for (int l = 0; l < HIDDEN.length; l++) {

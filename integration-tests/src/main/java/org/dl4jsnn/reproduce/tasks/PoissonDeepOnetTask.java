@@ -95,7 +95,7 @@ final class PoissonDeepOnetTask extends BaseTask {
     @Override
     public ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed) {
         return SpikingDeepOnet.builder().surrogate(Methods.surrogate(method, WIDTH))
-                .localLosses(method.localLosses()).updater(new Adam(settings.lr())).seed(seed).build();
+                .localLosses(method.localLosses()).updater(new Adam(settings.lr())).seed(Methods.networkSeed(seed)).build();
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.dl4jsnn.train.RfgMultiLayerNetwork;
  */
 public record BenchMethod(Kind kind, int directions) {
 
-    public enum Kind { BP, RFG_GLOBAL, RFG_LAYERWISE }
+    /** FORWARD is inference alone (network output, no gradient): the cost both gradient methods start from. */
+    public enum Kind { FORWARD, BP, RFG_GLOBAL, RFG_LAYERWISE }
 
     public BenchMethod {
         if (kind == null) {
@@ -21,9 +22,13 @@ public record BenchMethod(Kind kind, int directions) {
         if (directions < 1) {
             throw new IllegalArgumentException("directions K must be >= 1, got " + directions);
         }
-        if (kind == Kind.BP && directions != 1) {
-            throw new IllegalArgumentException("BP has no directions; K must be 1, got " + directions);
+        if ((kind == Kind.BP || kind == Kind.FORWARD) && directions != 1) {
+            throw new IllegalArgumentException(kind + " has no directions; K must be 1, got " + directions);
         }
+    }
+
+    public static BenchMethod forward() {
+        return new BenchMethod(Kind.FORWARD, 1);
     }
 
     public static BenchMethod bp() {
@@ -41,6 +46,7 @@ public record BenchMethod(Kind kind, int directions) {
     /** "BP", "RFG-G" or "RFG-L" (K is a column of its own). */
     public String label() {
         return switch (kind) {
+            case FORWARD -> "FWD";
             case BP -> "BP";
             case RFG_GLOBAL -> "RFG-G";
             case RFG_LAYERWISE -> "RFG-L";
@@ -51,13 +57,17 @@ public record BenchMethod(Kind kind, int directions) {
         return kind == Kind.BP;
     }
 
+    public boolean isForwardOnly() {
+        return kind == Kind.FORWARD;
+    }
+
     /**
      * Tangent directions stacked in one forward sweep: K for global perturbation, K per parameter layer
      * for layer-wise.
      */
     public int stackedDirections(int parameterLayers) {
         return switch (kind) {
-            case BP -> 0;
+            case FORWARD, BP -> 0;
             case RFG_GLOBAL -> directions;
             case RFG_LAYERWISE -> directions * parameterLayers;
         };
@@ -66,7 +76,7 @@ public record BenchMethod(Kind kind, int directions) {
     /** An uninitialised network that trains by this method. */
     public MultiLayerNetwork network(MultiLayerConfiguration conf, long seed) {
         return switch (kind) {
-            case BP -> new MultiLayerNetwork(conf);
+            case FORWARD, BP -> new MultiLayerNetwork(conf);
             case RFG_GLOBAL -> new RfgMultiLayerNetwork(conf, RfgSettings.global(seed).withDirections(directions));
             case RFG_LAYERWISE -> new RfgMultiLayerNetwork(conf,
                     RfgSettings.layerwise(seed).withDirections(directions));
@@ -75,6 +85,6 @@ public record BenchMethod(Kind kind, int directions) {
 
     @Override
     public String toString() {
-        return isBp() ? label() : label() + " K=" + directions;
+        return isBp() || isForwardOnly() ? label() : label() + " K=" + directions;
     }
 }

@@ -102,6 +102,9 @@ public final class FlopCount {
         backward += 2 * gOut + 3 * b * n[layers] + b * last;
 
         double tangents = 0;
+        if (method.isForwardOnly()) {
+            return new Breakdown(primal, 0, 0, 0);
+        }
         if (!method.isBp()) {
             int d = method.stackedDirections(layers);
             for (int l = 1; l <= layers; l++) {

@@ -144,10 +144,11 @@ public final class IterationBenchmark {
                     iterations, minIterations, budgetSeconds, probeSamples, newSeed);
         }
 
-        /** BP first, then by K, global before layer-wise. */
+        /** Forward alone and BP first, then by K, global before layer-wise. */
         public List<BenchMethod> methods() {
             List<BenchMethod> m = new ArrayList<>();
             if (includeBp) {
+                m.add(BenchMethod.forward());
                 m.add(BenchMethod.bp());
             }
             List<Integer> ks = new ArrayList<>(globalDirections);
@@ -247,7 +248,7 @@ public final class IterationBenchmark {
             double warmupMs = 0;
             double lastMs = Double.NaN;
             for (int i = 0; i < config.warmup(); i++) {
-                lastMs = timeFit(net, minibatch);
+                lastMs = timeStep(method, net, minibatch);
                 warmupMs += lastMs;
                 if (warmupMs > config.budgetSeconds() * 1e3 / 4) {
                     break;
@@ -261,7 +262,7 @@ public final class IterationBenchmark {
             long allocatedBefore = allocatedBytes();
             HeapSampler poll = HeapSampler.polling(1000);
             for (int i = 0; i < timed; i++) {
-                ms[i] = timeFit(net, minibatch);
+                ms[i] = timeStep(method, net, minibatch);
             }
             long polledPeak = poll.stop();
             long allocated = allocatedBytes() - allocatedBefore;
@@ -269,7 +270,7 @@ public final class IterationBenchmark {
 
             double liveMb = Double.NaN;
             if (config.probeSamples() > 0) {
-                long liveBytes = probeLiveHeap(net, minibatch, median, config.probeSamples());
+                long liveBytes = probeLiveHeap(method, net, minibatch, median, config.probeSamples());
                 liveMb = (Math.max(0, liveBytes - restingHeap) + workspaceBytes()) / MB;
             }
             double[] rates = spikeRates(net, minibatch.getFeatures());
@@ -293,21 +294,31 @@ public final class IterationBenchmark {
         }
     }
 
-    private static double timeFit(MultiLayerNetwork net, DataSet minibatch) {
+    private static double timeStep(BenchMethod method, MultiLayerNetwork net, DataSet minibatch) {
         long t0 = System.nanoTime();
-        net.fit(minibatch);
+        step(method, net, minibatch);
         return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** One training iteration, or for FORWARD one inference pass. */
+    private static void step(BenchMethod method, MultiLayerNetwork net, DataSet minibatch) {
+        if (method.isForwardOnly()) {
+            net.output(minibatch.getFeatures());
+        } else {
+            net.fit(minibatch);
+        }
     }
 
     /**
      * Runs untimed iterations while a background thread takes full-collection samples of the live heap,
      * about {@code samples} per iteration, until that many are in (at most 10 iterations).
      */
-    private static long probeLiveHeap(MultiLayerNetwork net, DataSet minibatch, double iterationMs, int samples) {
+    private static long probeLiveHeap(BenchMethod method, MultiLayerNetwork net, DataSet minibatch,
+                                      double iterationMs, int samples) {
         long intervalMicros = (long) Math.min(5e6, Math.max(1000, iterationMs * 1e3 / samples));
         HeapSampler probe = HeapSampler.collecting(intervalMicros);
         for (int i = 0; i < 10 && (i == 0 || probe.samples() < samples); i++) {
-            net.fit(minibatch);
+            step(method, net, minibatch);
         }
         return probe.stop();
     }

@@ -19,7 +19,6 @@ import org.dl4jsnn.reproduce.SurrogateKind;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * SPEC section 5: learn f -> u for u_t = D u_xx + k u^2 + f(x) on [0,1]^2 with a spiking SepONet
@@ -67,7 +66,7 @@ final class DiffusionReactionTask extends BaseTask {
         Map<String, String> extra = Map.of("network", "SepONet 101-16-16 / 1-16-16 / 1-16-16", "T", "32",
                 "s", "" + WIDTH, "updater", "Adam", "functions", "100 train / 100 test", "grid", "101 x 101");
         return preset == Preset.FAST ? new RunSettings(600, 20, 3e-3, 100, extra)
-                : new RunSettings(10_000, 20, 1e-3, 500, extra);
+                : new RunSettings(10_000, 20, 3e-3, 500, Methods.withStepDecay(extra));
     }
 
     @Override
@@ -77,7 +76,7 @@ final class DiffusionReactionTask extends BaseTask {
         }
         GridOperatorSamples train = data().train();
         return SpikingSepOnet.builder().sensors(train.sensorCount()).grid(train.nx(), train.nt())
-                .surrogate(Methods.surrogate(method, WIDTH)).updater(new Adam(settings.lr())).seed(Methods.networkSeed(seed)).build();
+                .surrogate(Methods.surrogate(method, WIDTH)).updater(Methods.updater(settings)).seed(Methods.networkSeed(seed)).build();
     }
 
     @Override

@@ -8,7 +8,12 @@ import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.reproduce.GradientKind;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.SurrogateKind;
+import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.surrogate.Surrogate;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.dl4jsnn.train.RfgComputationGraph;
 
 /** Turns a method label's parts into the library's settings. */
@@ -28,6 +33,31 @@ final class Methods {
     static long networkSeed(long runSeed) {
         long s = org.dl4jsnn.surrogate.CounterNoise.derive(runSeed, 0x5EEDL);
         return s == 0 ? 1 : s;
+    }
+
+    /** The settings key of the learning-rate schedule; its value is shown in the report as is. */
+    static final String SCHEDULE = "lr schedule";
+    static final String STEP_DECAY = "step: lr/10 at 60%, lr/100 at 85% of the iterations";
+
+    /**
+     * Adam at the settings' learning rate, constant, or with step decay when the settings ask for it
+     * (the paper preset: the noise floor of a constant rate, not the network, limits the last digits).
+     */
+    static IUpdater updater(RunSettings settings) {
+        double lr = settings.lr();
+        if (!STEP_DECAY.equals(settings.extra().get(SCHEDULE))) {
+            return new Adam(lr);
+        }
+        int n = settings.iterations();
+        return new Adam(new MapSchedule.Builder(ScheduleType.ITERATION)
+                .add(0, lr).add((int) (0.6 * n), lr / 10).add((int) (0.85 * n), lr / 100).build());
+    }
+
+    /** The same settings with step decay of the learning rate. */
+    static java.util.Map<String, String> withStepDecay(java.util.Map<String, String> extra) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>(extra);
+        m.put(SCHEDULE, STEP_DECAY);
+        return m;
     }
 
     static Surrogate surrogate(MethodSpec method, double width) {

@@ -28,7 +28,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** SPEC section 5: regress the Mexican hat with a 2-16-16-1 spiking MLP, T = 32, s = 0.5. */
@@ -81,13 +80,13 @@ final class MexicanHatTask extends BaseTask {
         Map<String, String> extra = Map.of("network", "2-16-16-1", "T", "" + STEPS, "s", "" + WIDTH,
                 "updater", "Adam", "train points", "10000");
         return preset == Preset.FAST ? new RunSettings(1500, 1000, 5e-3, 250, extra)
-                : new RunSettings(20_000, 1000, 3e-3, 1000, extra);
+                : new RunSettings(20_000, 1000, 5e-3, 1000, Methods.withStepDecay(extra));
     }
 
     @Override
     public ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(Methods.networkSeed(seed)).dataType(DataType.FLOAT).updater(new Adam(settings.lr())).weightInit(WeightInit.XAVIER)
+                .seed(Methods.networkSeed(seed)).dataType(DataType.FLOAT).updater(Methods.updater(settings)).weightInit(WeightInit.XAVIER)
                 .graphBuilder().addInputs("xy");
         String prev = "xy";
         for (int l = 0; l < HIDDEN.length; l++) {

@@ -22,7 +22,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * SPEC section 5: learn the 1-D Poisson solution operator f -> u (-u'' = f, zero boundary values) with a
@@ -89,13 +88,13 @@ final class PoissonDeepOnetTask extends BaseTask {
         Map<String, String> extra = Map.of("network", "DeepONet 100-32-32 / 1-32-32", "T", "32", "s", "" + WIDTH,
                 "updater", "Adam", "functions", "800 train / 800 test");
         return preset == Preset.FAST ? new RunSettings(1500, 1000, 2e-3, 500, extra)
-                : new RunSettings(40_000, 1000, 1e-3, 2000, extra);
+                : new RunSettings(40_000, 1000, 2e-3, 2000, Methods.withStepDecay(extra));
     }
 
     @Override
     public ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed) {
         return SpikingDeepOnet.builder().surrogate(Methods.surrogate(method, WIDTH))
-                .localLosses(method.localLosses()).updater(new Adam(settings.lr())).seed(Methods.networkSeed(seed)).build();
+                .localLosses(method.localLosses()).updater(Methods.updater(settings)).seed(Methods.networkSeed(seed)).build();
     }
 
     @Override

@@ -51,9 +51,17 @@ public final class Affine {
      * parameters or carried in by the input.
      */
     public static Value jvp(Value x, ParamTangents p, int nOut) {
+        return jvpInto(x, p, nOut, new double[x.rows() * nOut], new double[p.directionCount()][]);
+    }
+
+    /**
+     * Like {@link #jvp}, writing into {@code y} and {@code tangentBuffers} (missing buffers are created and
+     * kept there): the sweep calls this at every time step, and reusing the buffers spares the allocator
+     * and the collector gigabytes per iteration at large batch and K.
+     */
+    public static Value jvpInto(Value x, ParamTangents p, int nOut, double[] y, double[][] tangentBuffers) {
         int rows = x.rows();
         int nIn = x.cols();
-        double[] y = new double[rows * nOut];
         apply(x.primal(), rows, nIn, p.weightsTransposed(nIn, nOut), p.params(), p.biasOffset(), nOut, y, false);
         double[][] tangents = new double[p.directionCount()][];
         for (int k = 0; k < tangents.length; k++) {
@@ -62,7 +70,10 @@ public final class Affine {
             if (!own && !carried) {
                 continue;
             }
-            double[] yd = new double[rows * nOut];
+            if (tangentBuffers[k] == null) {
+                tangentBuffers[k] = new double[rows * nOut];
+            }
+            double[] yd = tangentBuffers[k];
             if (own) {
                 apply(x.primal(), rows, nIn, p.directionTransposed(k, nIn, nOut), p.directions()[k], p.biasOffset(),
                         nOut, yd, false);

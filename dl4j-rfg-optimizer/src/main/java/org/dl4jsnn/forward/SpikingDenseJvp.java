@@ -21,6 +21,13 @@ public final class SpikingDenseJvp {
     private double[][] membraneTangents;
     private Value staticCurrent;
     private long spikeCount;
+    // reused every step: a step's outputs are consumed within that step, by the next layer and the readout
+    private double[] current;
+    private double[][] currentTangents;
+    private double[] spikes;
+    private double[] spikeSlopes;
+    private double[] resetSlopes;
+    private double[][] spikeTangentBuffers;
 
     public SpikingDenseJvp(IntegrateAndFireNeuron neuron, int nOut, int steps, long noiseSeed, ParamTangents params) {
         this.neuron = neuron;
@@ -37,24 +44,21 @@ public final class SpikingDenseJvp {
      * @param constInput true when the input is the same at every step (its current is computed once)
      */
     public Value step(int t, Value input, boolean constInput) {
-        Value current;
+        if (membrane == null) {
+            allocate(input.rows(), params.directionCount());
+        }
+        Value cur;
         if (constInput) {
             if (staticCurrent == null) {
                 staticCurrent = Affine.jvp(input, params, nOut);
             }
-            current = staticCurrent;
+            cur = staticCurrent;
         } else {
-            current = Affine.jvp(input, params, nOut);
+            cur = Affine.jvpInto(input, params, nOut, current, currentTangents);
         }
-        if (membrane == null) {
-            rows = input.rows();
-            membrane = new double[rows * nOut];
-            membraneTangents = new double[current.directions()][];
-        }
-        double[] i = current.primal();
-        double[] spikes = new double[rows * nOut];
-        double[] g = new double[rows * nOut];
-        double[] a = new double[rows * nOut];
+        double[] i = cur.primal();
+        double[] g = spikeSlopes;
+        double[] a = resetSlopes;
         for (int b = 0; b < rows; b++) {
             for (int j = 0; j < nOut; j++) {
                 int e = b * nOut + j;
@@ -71,18 +75,18 @@ public final class SpikingDenseJvp {
                 }
             }
         }
-        double[][] spikeTangents = new double[current.directions()][];
+        double[][] spikeTangents = new double[cur.directions()][];
         for (int k = 0; k < spikeTangents.length; k++) {
-            double[] idot = current.tangents()[k];
+            double[] idot = cur.tangents()[k];
             if (idot == null) {
                 continue;
             }
-            double[] ud = membraneTangents[k];
-            if (ud == null) {
-                ud = new double[rows * nOut];
-                membraneTangents[k] = ud;
+            if (membraneTangents[k] == null) {
+                membraneTangents[k] = new double[rows * nOut];
+                spikeTangentBuffers[k] = new double[rows * nOut];
             }
-            double[] sd = new double[rows * nOut];
+            double[] ud = membraneTangents[k];
+            double[] sd = spikeTangentBuffers[k];
             for (int e = 0; e < sd.length; e++) {
                 double udot = neuron.integrate(ud[e], idot[e]);
                 sd[e] = g[e] * udot;
@@ -91,6 +95,19 @@ public final class SpikingDenseJvp {
             spikeTangents[k] = sd;
         }
         return new Value(rows, nOut, spikes, spikeTangents);
+    }
+
+    private void allocate(int batchRows, int directions) {
+        rows = batchRows;
+        int n = rows * nOut;
+        membrane = new double[n];
+        membraneTangents = new double[directions][];
+        current = new double[n];
+        currentTangents = new double[directions][];
+        spikes = new double[n];
+        spikeSlopes = new double[n];
+        resetSlopes = new double[n];
+        spikeTangentBuffers = new double[directions][];
     }
 
     public long spikeCount() {

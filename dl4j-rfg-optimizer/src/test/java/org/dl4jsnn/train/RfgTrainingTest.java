@@ -197,7 +197,7 @@ class RfgTrainingTest {
     @Test
     void layerwiseRfgWithAdamLearnsTheMexicanHat() {
         RfgMultiLayerNetwork net = new RfgMultiLayerNetwork(
-                Networks.mlp(42, DataType.FLOAT, new Adam(3e-3), 2, 1, new SpikingDense.Builder().timeSteps(32), 16, 16),
+                Networks.mlp(42, DataType.FLOAT, new Adam(5e-3), 2, 1, new SpikingDense.Builder().timeSteps(32), 16, 16),
                 RfgSettings.layerwise(7));
         net.init();
         DataSet train = MexicanHatData.train(10_000, 1, DataType.FLOAT);

@@ -1,6 +1,7 @@
 package org.dl4jsnn.operator;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.data.FunctionSamples;
 import org.dl4jsnn.data.GridOperatorSamples;
 import org.dl4jsnn.data.OperatorSamples;
 import org.dl4jsnn.layer.NdArrays;
@@ -62,15 +63,8 @@ public final class OperatorMetrics {
         return Math.sqrt(num / den);
     }
 
-    public static double[][] solutions(OperatorSamples samples) {
-        double[][] u = new double[samples.functionCount()][];
-        for (int s = 0; s < u.length; s++) {
-            u[s] = samples.solution(s);
-        }
-        return u;
-    }
-
-    public static double[][] solutions(GridOperatorSamples samples) {
+    /** The true outputs, one row per function. */
+    public static double[][] solutions(FunctionSamples samples) {
         double[][] u = new double[samples.functionCount()][];
         for (int s = 0; s < u.length; s++) {
             u[s] = samples.solution(s);

@@ -78,7 +78,7 @@ public final class SpikingDeepOnet {
     }
 
     public SpikingDeepOnet threshold(double theta) {
-        this.threshold = theta;
+        this.threshold = org.dl4jsnn.neuron.IntegrateAndFireNeuron.requireThreshold(theta);
         return this;
     }
 
@@ -89,12 +89,16 @@ public final class SpikingDeepOnet {
 
     /** The DL4J seed; not 0, which DL4J M2.1's native generator treats as unseeded (weights then vary). */
     public SpikingDeepOnet seed(long s) {
+        this.seed = nonzeroSeed(s);
+        return this;
+    }
+
+    static long nonzeroSeed(long s) {
         if (s == 0) {
             throw new IllegalArgumentException("seed must not be 0: DL4J M2.1 then initialises weights differently"
                     + " on every run; choose any other value");
         }
-        this.seed = s;
-        return this;
+        return s;
     }
 
     public SpikingDeepOnet dataType(DataType t) {

@@ -80,11 +80,7 @@ public final class SpikingSepOnet {
 
     /** The DL4J seed; not 0, which DL4J M2.1's native generator treats as unseeded (weights then vary). */
     public SpikingSepOnet seed(long s) {
-        if (s == 0) {
-            throw new IllegalArgumentException("seed must not be 0: DL4J M2.1 then initialises weights differently"
-                    + " on every run; choose any other value");
-        }
-        this.seed = s;
+        this.seed = SpikingDeepOnet.nonzeroSeed(s);
         return this;
     }
 

@@ -93,6 +93,18 @@ public abstract sealed class FunctionSamples implements Serializable permits Ope
         return NdArrays.create(solutions, NdArrays.checkFloatingPoint(dataType), functionCount(), solutionWidth());
     }
 
+    /** The functions [from, to) with their solutions, as the same kind of data set (for hold-out splits). */
+    public abstract FunctionSamples rows(int from, int to);
+
+    double[] functionRows(int from, int to) {
+        return Arrays.copyOfRange(functions, from * sensors.length, to * sensors.length);
+    }
+
+    double[] solutionRows(int from, int to) {
+        int w = solutionWidth();
+        return Arrays.copyOfRange(solutions, from * w, to * w);
+    }
+
     double[] flatFunctions() {
         return functions;
     }

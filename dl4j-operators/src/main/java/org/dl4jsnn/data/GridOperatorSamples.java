@@ -59,6 +59,12 @@ public final class GridOperatorSamples extends FunctionSamples {
     }
 
     @Override
+    public GridOperatorSamples rows(int from, int to) {
+        Checks.rowRange(from, to, functionCount());
+        return new GridOperatorSamples(functionRows(from, to), sensorsNoCopy(), x, t, solutionRows(from, to));
+    }
+
+    @Override
     int solutionWidth() {
         return x.length * t.length;
     }

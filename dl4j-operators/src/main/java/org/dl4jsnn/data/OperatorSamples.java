@@ -52,6 +52,12 @@ public final class OperatorSamples extends FunctionSamples {
     }
 
     @Override
+    public OperatorSamples rows(int from, int to) {
+        Checks.rowRange(from, to, functionCount());
+        return new OperatorSamples(functionRows(from, to), sensorsNoCopy(), points, solutionRows(from, to));
+    }
+
+    @Override
     int solutionWidth() {
         return points.length;
     }

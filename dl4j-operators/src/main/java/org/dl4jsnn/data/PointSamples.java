@@ -97,6 +97,13 @@ public final class PointSamples implements Serializable {
         return NdArrays.create(targets, NdArrays.checkFloatingPoint(dataType), size(), 1);
     }
 
+    /** The samples [from, to), as a new data set (for hold-out splits). */
+    public PointSamples rows(int from, int to) {
+        Checks.rowRange(from, to, size());
+        return new PointSamples(java.util.Arrays.copyOfRange(inputs, from * dimension, to * dimension), dimension,
+                java.util.Arrays.copyOfRange(targets, from, to));
+    }
+
     double[] flatInputs() {
         return inputs;
     }

@@ -86,4 +86,12 @@ public final class Checks {
         }
         return values;
     }
+
+    /** A row range [from, to) of n rows: non-empty and inside; the message names the allowed bounds. */
+    public static void rowRange(int from, int to, int n) {
+        if (from < 0 || to > n || from >= to) {
+            throw new IllegalArgumentException("row range [from, to) must satisfy 0 <= from < to <= " + n
+                    + ", got [" + from + ", " + to + ")");
+        }
+    }
 }

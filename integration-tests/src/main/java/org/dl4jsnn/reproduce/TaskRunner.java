@@ -20,12 +20,16 @@ public interface TaskRunner {
 
     RunSettings defaults(Preset preset);
 
+    /** Which training rows form the validation fold, for the report, e.g. "the last 1,000 of 10,000 points". */
+    String validationFold();
+
     /**
      * Trains one method with one seed. Saves checkpoints under {@code runKey} every few minutes and,
      * when {@code checkpoints.load(runKey)} is present at the start, resumes from it so that the
      * result equals an uninterrupted run's. The returned run's method is {@code method.label()} and
-     * its seed is {@code seed}.
+     * its seed is {@code seed}. With {@link EvaluationSplit#VALIDATION} the run trains without the
+     * validation fold and its errors (curve and result) are measured on that fold; it has no artifacts.
      */
-    MethodRun run(RunSettings settings, MethodSpec method, long seed, TrainingMonitor monitor,
+    MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split, TrainingMonitor monitor,
                   CheckpointStore checkpoints, String runKey);
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.dl4jsnn.reproduce.LearningRateSearch;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
@@ -51,6 +52,14 @@ final class PlanBuilder {
         if (o.lr() != null && (!(o.lr() > 0) || !Double.isFinite(o.lr()))) {
             throw new InvalidOptionException("--lr", "must be a finite number > 0, got " + o.lr());
         }
+        positive("--select-iterations", o.selectIterations());
+        if (o.selectLr() != null && o.lr() != null) {
+            throw new InvalidOptionException("--lr/--select-lr", "--lr fixes the learning rate, --select-lr chooses"
+                    + " it on a validation fold; give one of them");
+        }
+        if (o.selectIterations() != null && o.selectLr() == null && !o.resume()) {
+            throw new InvalidOptionException("--select-iterations", "only applies with --select-lr");
+        }
         if (o.resume() && o.force()) {
             throw new InvalidOptionException("--resume/--force", "choose one: --resume continues the runs in"
                     + " --out, --force discards them");
@@ -76,7 +85,9 @@ final class PlanBuilder {
             }
             Preset preset = preset(o, recorded, runner.task());
             RunSettings settings = settings(o, runner, preset, recorded);
-            plans.add(new TaskPlan(runner, methods, seeds, preset, settings, out, o.resume(), o.force(), commandLine));
+            LearningRateSearch search = lrSearch(o, settings, recorded);
+            plans.add(new TaskPlan(runner, methods, seeds, preset, settings, search, out, o.resume(), o.force(),
+                    commandLine));
         }
         requireDistinctFolders(plans);
         return plans;
@@ -207,6 +218,39 @@ final class PlanBuilder {
         differs("--lr", o.lr(), r.lr());
         differs("--eval-every", o.evalEvery(), r.evalEvery());
         return r;
+    }
+
+    /**
+     * Fresh: from --select-lr and --select-iterations (default: the run's iterations). Resumed: the
+     * recorded search, which the options must not contradict.
+     */
+    private static LearningRateSearch lrSearch(ReproduceOptions o, RunSettings settings,
+                                               SettingsJson.Recorded recorded) {
+        if (recorded != null) {
+            LearningRateSearch r = recorded.lrSearch();
+            if (r == null) {
+                if (o.selectLr() != null || o.selectIterations() != null) {
+                    throw new InvalidOptionException("--select-lr", "--resume continues a reproduction whose"
+                            + " learning rate was given, not searched; drop --select-lr or use --force");
+                }
+                return null;
+            }
+            if (o.selectLr() != null && !o.selectLr().equals(r.candidates())) {
+                throw new InvalidOptionException("--select-lr", "--resume continues with the recorded candidates "
+                        + r.candidates() + ", not " + o.selectLr() + "; drop --select-lr or use --force");
+            }
+            differs("--select-iterations", o.selectIterations(), r.iterations());
+            return r;
+        }
+        if (o.selectLr() == null) {
+            return null;
+        }
+        try {
+            return new LearningRateSearch(o.selectLr(),
+                    o.selectIterations() != null ? o.selectIterations() : settings.iterations());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException("--select-lr", e.getMessage());
+        }
     }
 
     private static void differs(String option, Number given, Number recorded) {

@@ -53,6 +53,16 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", description = "Override the preset's learning rate.")
     Double lr;
 
+    @Option(names = "--select-lr", split = ",", paramLabel = "X",
+            description = "Choose each method's learning rate among these (comma list, at least two) by the lowest"
+                    + " error on a validation fold held out of the training set; the test set is not used."
+                    + " Excludes --lr.")
+    List<Double> selectLr;
+
+    @Option(names = "--select-iterations", paramLabel = "N",
+            description = "Training iterations of each --select-lr trial (default: the run's iterations).")
+    Integer selectIterations;
+
     @Option(names = "--eval-every", paramLabel = "N", description = "Override how often the test error is measured.")
     Integer evalEvery;
 
@@ -85,7 +95,7 @@ final class ReproduceCommand implements Callable<Integer> {
         List<TaskPlan> plans;
         try {
             plans = new PlanBuilder(registry).build(new ReproduceOptions(task, methods, directions, seeds, preset,
-                    iterations, batch, lr, evalEvery, out, resume, force), commandLine);
+                    iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force), commandLine);
         } catch (InvalidOptionException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -8,6 +8,6 @@ import org.dl4jsnn.reproduce.Preset;
  * What the user asked {@code reproduce} for, before validation. Null means "not given".
  */
 record ReproduceOptions(String task, List<String> methods, Integer directions, List<Long> seeds, Preset preset,
-                        Integer iterations, Integer batch, Double lr, Integer evalEvery, Path out,
-                        boolean resume, boolean force) {
+                        Integer iterations, Integer batch, Double lr, Integer evalEvery, List<Double> selectLr,
+                        Integer selectIterations, Path out, boolean resume, boolean force) {
 }

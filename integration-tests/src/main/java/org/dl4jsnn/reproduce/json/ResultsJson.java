@@ -9,6 +9,8 @@ import static org.dl4jsnn.reproduce.json.JsonSupport.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dl4jsnn.reproduce.LrSelectionSummary;
+import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.Preset;
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -32,15 +34,17 @@ public final class ResultsJson {
         }
     }
 
-    /** The parsed file. */
-    public record Results(String task, Preset preset, List<Row> runs) {
+    /** The parsed file; {@code lrTrials} is empty when the learning rates were given, not chosen. */
+    public record Results(String task, Preset preset, List<Row> runs, List<LrTrial> lrTrials) {
 
         public Results {
             runs = List.copyOf(runs);
+            lrTrials = List.copyOf(lrTrials);
         }
     }
 
-    public byte[] write(String task, Preset preset, List<MethodRun> runs) {
+    /** @param selection how the learning rates were chosen, or null when they were given */
+    public byte[] write(String task, Preset preset, List<MethodRun> runs, LrSelectionSummary selection) {
         ObjectNode root = json.object();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("task", task);
@@ -48,6 +52,21 @@ public final class ResultsJson {
         ArrayNode array = root.putArray("runs");
         for (MethodRun run : runs) {
             putSummary(array.addObject(), run);
+        }
+        if (selection != null) {
+            ObjectNode sel = root.putObject("lr_selection");
+            ArrayNode candidates = sel.putArray("candidates");
+            selection.search().candidates().forEach(candidates::add);
+            sel.put("iterations", selection.search().iterations());
+            sel.put("validation_fold", selection.validationFold());
+            ArrayNode trials = sel.putArray("trials");
+            for (LrTrial t : selection.trials()) {
+                ObjectNode node = trials.addObject();
+                node.put("method", t.method());
+                node.put("seed", t.seed());
+                putNumber(node, "lr", t.lr());
+                putNumber(node, "val_rel_l2", t.validationError());
+            }
         }
         return json.bytes(root);
     }
@@ -75,7 +94,19 @@ public final class ResultsJson {
                     intValue(r, "batch"), number(r, "lr"), number(r, "rel_l2"), number(r, "wall_s"),
                     number(r, "ms_per_iter"), number(r, "spike_rate")));
         }
-        return new Results(text(root, "task"), preset, rows);
+        List<LrTrial> trials = new ArrayList<>();
+        JsonNode selection = root.get("lr_selection");
+        if (selection != null && !selection.isNull()) {
+            for (JsonNode t : required(selection, "trials")) {
+                try {
+                    trials.add(new LrTrial(text(t, "method"), longValue(t, "seed"), number(t, "lr"),
+                            number(t, "val_rel_l2")));
+                } catch (IllegalArgumentException e) {
+                    throw new JsonFormatException("lr_selection.trials: " + e.getMessage());
+                }
+            }
+        }
+        return new Results(text(root, "task"), preset, rows, trials);
     }
 
     /** The per-run fields, shared with the full run record so the two never drift apart. */

@@ -8,9 +8,13 @@ import static org.dl4jsnn.reproduce.json.JsonSupport.text;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
+import org.dl4jsnn.reproduce.LearningRateSearch;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,8 +23,8 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  */
 public final class SettingsJson {
 
-    /** What settings.json holds. */
-    public record Recorded(String task, Preset preset, RunSettings settings) {
+    /** What settings.json holds; {@code lrSearch} is null when the learning rate was given. */
+    public record Recorded(String task, Preset preset, RunSettings settings, LearningRateSearch lrSearch) {
     }
 
     private final JsonSupport json = new JsonSupport();
@@ -36,6 +40,12 @@ public final class SettingsJson {
         root.put("eval_every", s.evalEvery());
         ObjectNode extra = root.putObject("extra");
         s.extra().forEach(extra::put);
+        if (recorded.lrSearch() != null) {
+            ObjectNode search = root.putObject("lr_search");
+            ArrayNode candidates = search.putArray("candidates");
+            recorded.lrSearch().candidates().forEach(candidates::add);
+            search.put("iterations", recorded.lrSearch().iterations());
+        }
         return json.bytes(root);
     }
 
@@ -48,9 +58,18 @@ public final class SettingsJson {
             extra.put(e.getKey(), e.getValue().asText());
         }
         try {
+            LearningRateSearch search = null;
+            JsonNode s = root.get("lr_search");
+            if (s != null && !s.isNull()) {
+                List<Double> candidates = new ArrayList<>();
+                for (double lr : JsonSupport.numbers(s, "candidates")) {
+                    candidates.add(lr);
+                }
+                search = new LearningRateSearch(candidates, intValue(s, "iterations"));
+            }
             return new Recorded(text(root, "task"), Preset.fromCliName(text(root, "preset")),
                     new RunSettings(intValue(root, "iterations"), intValue(root, "batch"), number(root, "lr"),
-                            intValue(root, "eval_every"), extra));
+                            intValue(root, "eval_every"), extra), search);
         } catch (IllegalArgumentException e) {
             throw new JsonFormatException(e.getMessage());
         }

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.OptionalDouble;
+import org.dl4jsnn.reproduce.LrSelectionSummary;
+import org.dl4jsnn.reproduce.LrTrial;
+import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
 
@@ -26,7 +30,11 @@ final class MarkdownReport {
         row(md, "preset", in.preset().cliName());
         row(md, "iterations", Integer.toString(s.iterations()));
         row(md, "batch", Integer.toString(s.batch()));
-        row(md, "learning rate", plain(s.lr()));
+        if (in.lrSelection() == null) {
+            row(md, "learning rate", plain(s.lr()));
+        } else {
+            row(md, "learning rate", "chosen per method on a validation fold (below)");
+        }
         row(md, "test error every", s.evalEvery() + " iterations");
         for (Map.Entry<String, String> e : s.extra().entrySet()) {
             row(md, e.getKey(), e.getValue());
@@ -39,8 +47,8 @@ final class MarkdownReport {
         md.append("Test relative L2 error ||pred - true|| / ||true||: mean ± sample standard deviation over ")
                 .append(in.seeds().size()).append(in.seeds().size() == 1 ? " seed" : " seeds")
                 .append("; the other columns are means over seeds.\n\n");
-        md.append("| method | rel. L2 (mean ± std) | paper | ratio to paper | iterations | wall s | ms/iter | spike rate |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| method | rel. L2 (mean ± std) | paper | ratio to paper | iterations | lr | wall s | ms/iter | spike rate |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (MethodSummary m : summaries) {
             md.append("| ").append(m.method().label())
                     .append(" | ").append(number(m.meanRelL2()))
@@ -48,6 +56,7 @@ final class MarkdownReport {
                     .append(" | ").append(m.paper().isPresent() ? number(m.paper().getAsDouble()) : "–")
                     .append(" | ").append(m.paper().isPresent() ? fixed(m.ratioToPaper(), 2) + "x" : "–")
                     .append(" | ").append(fixed(m.meanIterations(), 0))
+                    .append(" | ").append(learningRates(in.runsOf(m.method())))
                     .append(" | ").append(fixed(m.meanWallSeconds(), 1))
                     .append(" | ").append(fixed(m.meanMsPerIter(), 2))
                     .append(" | ").append(fixed(m.meanSpikeRate(), 3))
@@ -58,6 +67,9 @@ final class MarkdownReport {
             md.append("Paper numbers are for K = 1 direction; the xK rows are held to them.\n\n");
         }
         md.append(targets(summaries)).append("\n\n");
+        if (in.lrSelection() != null) {
+            md.append(selection(in.lrSelection(), in.methods()));
+        }
 
         for (String section : new LinkedHashSet<>(figures.stream().map(Figure::section).toList())) {
             md.append("## ").append(section).append("\n\n");
@@ -106,6 +118,39 @@ final class MarkdownReport {
             }
         }
         return line.toString();
+    }
+
+    /** The learning-rate section: every candidate's validation error per method, the chosen one in bold. */
+    static String selection(LrSelectionSummary sel, List<MethodSpec> methods) {
+        List<Double> lrs = sel.search().candidates();
+        StringBuilder md = new StringBuilder("## Learning-rate selection\n\n");
+        md.append("Each method's learning rate is the candidate with the lowest relative L2 error on a validation")
+                .append(" fold, ").append(sel.validationFold()).append(", after ")
+                .append(sel.search().iterations()).append(" iterations of training on the other training rows")
+                .append(" (seed ").append(sel.trials().isEmpty() ? "–" : Long.toString(sel.trials().get(0).seed()))
+                .append("). The test set is not used to choose.\n\n| method |");
+        for (double lr : lrs) {
+            md.append(" lr ").append(plain(lr)).append(" |");
+        }
+        md.append(" chosen |\n| --- |").append(" ---: |".repeat(lrs.size() + 1)).append('\n');
+        for (MethodSpec m : methods) {
+            List<LrTrial> trials = sel.trialsOf(m.label());
+            OptionalDouble chosen = sel.chosen(m.label());
+            md.append("| ").append(m.label()).append(" |");
+            for (double lr : lrs) {
+                LrTrial t = trials.stream().filter(x -> x.lr() == lr).findFirst().orElse(null);
+                String cell = t == null ? "–" : t.diverged() ? "diverged" : number(t.validationError());
+                boolean isChosen = chosen.isPresent() && chosen.getAsDouble() == lr;
+                md.append(' ').append(isChosen ? "**" + cell + "**" : cell).append(" |");
+            }
+            md.append(' ').append(chosen.isPresent() ? plain(chosen.getAsDouble()) : "–").append(" |\n");
+        }
+        return md.append('\n').toString();
+    }
+
+    /** The learning rate of a method's runs: one value, or each distinct one if they differ. */
+    private static String learningRates(List<MethodRun> runs) {
+        return runs.stream().map(r -> plain(r.lr())).distinct().collect(Collectors.joining(", "));
     }
 
     /** Four significant digits; "NaN" stays visible rather than becoming a blank. */

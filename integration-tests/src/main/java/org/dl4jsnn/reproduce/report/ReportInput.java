@@ -3,6 +3,7 @@ package org.dl4jsnn.reproduce.report;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dl4jsnn.reproduce.LrSelectionSummary;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
@@ -14,10 +15,11 @@ import org.dl4jsnn.reproduce.RunSettings;
  * @param runs one per (method, seed), in method order then seed order
  * @param paperErrors the task's paper numbers, keyed by method label
  * @param commandLine how the report was produced, shown so it can be rerun
+ * @param lrSelection how the learning rates were chosen; null when they were given
  */
 public record ReportInput(String task, String description, Preset preset, RunSettings settings,
                           List<MethodSpec> methods, List<Long> seeds, List<MethodRun> runs,
-                          Map<String, Double> paperErrors, String commandLine) {
+                          Map<String, Double> paperErrors, String commandLine, LrSelectionSummary lrSelection) {
 
     public ReportInput {
         Objects.requireNonNull(task, "task");

@@ -31,7 +31,7 @@ public final class ReportWriter {
             Files.writeString(staging.resolve(OutputFolder.REPORT_MD),
                     MarkdownReport.render(input, summaries, figures), StandardCharsets.UTF_8);
             Files.write(staging.resolve(OutputFolder.RESULTS_JSON),
-                    resultsJson.write(input.task(), input.preset(), input.runs()));
+                    resultsJson.write(input.task(), input.preset(), input.runs(), input.lrSelection()));
             publish(staging, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report in " + out.root() + ": " + e.getMessage(), e);

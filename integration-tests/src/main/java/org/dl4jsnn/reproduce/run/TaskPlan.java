@@ -2,6 +2,7 @@ package org.dl4jsnn.reproduce.run;
 
 import java.util.List;
 import java.util.Objects;
+import org.dl4jsnn.reproduce.LearningRateSearch;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
@@ -13,9 +14,11 @@ import org.dl4jsnn.reproduce.store.OutputFolder;
  *
  * @param force discard an earlier reproduction's state in {@code out} first
  * @param resume reuse finished runs and checkpoints found in {@code out}
+ * @param lrSearch how each method's learning rate is chosen; null: every method uses {@code settings.lr()}
  */
 public record TaskPlan(TaskRunner runner, List<MethodSpec> methods, List<Long> seeds, Preset preset,
-                       RunSettings settings, OutputFolder out, boolean resume, boolean force, String commandLine) {
+                       RunSettings settings, LearningRateSearch lrSearch, OutputFolder out, boolean resume,
+                       boolean force, String commandLine) {
 
     public TaskPlan {
         Objects.requireNonNull(runner, "runner");

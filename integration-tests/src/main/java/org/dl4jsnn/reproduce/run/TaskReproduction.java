@@ -3,7 +3,11 @@ package org.dl4jsnn.reproduce.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.dl4jsnn.reproduce.EvaluationSplit;
+import org.dl4jsnn.reproduce.LrSelectionSummary;
+import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
+import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.json.SettingsJson;
@@ -29,9 +33,11 @@ public final class TaskReproduction {
     private final Supplier<TrainingMonitor> monitors;
     private final ReportWriter reportWriter = new ReportWriter();
     private final SettingsJson settingsJson = new SettingsJson();
+    private final LearningRateSelection selection;
 
     public TaskReproduction(Supplier<TrainingMonitor> monitors) {
         this.monitors = monitors;
+        this.selection = new LearningRateSelection(monitors);
     }
 
     /** @return the runs of the report, in method then seed order */
@@ -42,8 +48,8 @@ public final class TaskReproduction {
         }
         out.clearReport();
         if (!java.nio.file.Files.exists(out.settingsJson())) {
-            AtomicFiles.write(out.settingsJson(),
-                    settingsJson.write(new SettingsJson.Recorded(plan.task(), plan.preset(), plan.settings())));
+            AtomicFiles.write(out.settingsJson(), settingsJson.write(
+                    new SettingsJson.Recorded(plan.task(), plan.preset(), plan.settings(), plan.lrSearch())));
         }
         FileCheckpointStore checkpoints = new FileCheckpointStore(out.checkpointsDir());
         RunRecordStore records = new RunRecordStore(out.runsDir());
@@ -52,14 +58,21 @@ public final class TaskReproduction {
         }
 
         List<MethodRun> runs = new ArrayList<>();
+        List<LrTrial> trials = new ArrayList<>();
         for (MethodSpec method : plan.methods()) {
+            RunSettings settings = plan.settings();
+            if (plan.lrSearch() != null) {
+                LearningRateSelection.Choice choice = selection.choose(plan, method, checkpoints, records);
+                trials.addAll(choice.trials());
+                settings = settings.withOverrides(null, null, choice.lr(), null);
+            }
             for (long seed : plan.seeds()) {
                 String key = RunKeys.of(plan.task(), method.label(), seed);
                 MethodRun run = records.load(key).orElse(null);
                 if (run != null) {
                     LOG.info("{}: finished earlier, reusing {}", key, records.fileOf(key));
                 } else {
-                    run = train(plan, method, seed, key, checkpoints);
+                    run = train(plan, settings, method, seed, key, checkpoints);
                     records.save(key, run);
                     checkpoints.delete(key);
                 }
@@ -68,7 +81,7 @@ public final class TaskReproduction {
         }
         reportWriter.write(out, new ReportInput(plan.task(), plan.runner().description(), plan.preset(),
                 plan.settings(), plan.methods(), plan.seeds(), runs, plan.runner().paperErrors(),
-                plan.commandLine()));
+                plan.commandLine(), selectionSummary(plan, trials)));
         return runs;
     }
 
@@ -81,12 +94,31 @@ public final class TaskReproduction {
                     checkpoints.verify(key);
                 }
             }
+            if (plan.lrSearch() != null) {
+                for (double lr : plan.lrSearch().candidates()) {
+                    String key = LearningRateSelection.trialKey(plan.task(), method.label(), plan.seeds().get(0), lr);
+                    if (records.load(key).isEmpty()) {
+                        checkpoints.verify(key);
+                    }
+                }
+            }
         }
     }
 
-    private MethodRun train(TaskPlan plan, MethodSpec method, long seed, String key, FileCheckpointStore checkpoints) {
+    private static LrSelectionSummary selectionSummary(TaskPlan plan, List<LrTrial> trials) {
+        return plan.lrSearch() == null ? null
+                : new LrSelectionSummary(plan.lrSearch(), plan.runner().validationFold(), trials);
+    }
+
+    private MethodRun train(TaskPlan plan, RunSettings settings, MethodSpec method, long seed, String key,
+                            FileCheckpointStore checkpoints) {
         LOG.info("{}: training {} with seed {}", plan.task(), method.label(), seed);
-        MethodRun run = plan.runner().run(plan.settings(), method, seed, monitors.get(), checkpoints, key);
+        return checked(plan, method, seed, key, plan.runner().run(settings, method, seed, EvaluationSplit.TEST,
+                monitors.get(), checkpoints, key));
+    }
+
+    /** The runner's result, refused if it is not the (method, seed) that was asked for. */
+    static MethodRun checked(TaskPlan plan, MethodSpec method, long seed, String key, MethodRun run) {
         if (run == null) {
             throw new IllegalStateException("task runner " + plan.task() + " returned no result for " + key);
         }

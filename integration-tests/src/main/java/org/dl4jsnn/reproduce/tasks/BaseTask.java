@@ -3,6 +3,7 @@ package org.dl4jsnn.reproduce.tasks;
 import java.nio.file.Path;
 import org.dl4jsnn.data.DatasetCache;
 import org.dl4jsnn.reproduce.CheckpointStore;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
@@ -21,9 +22,16 @@ abstract class BaseTask implements TaskRunner, TaskModel {
         return dir == null ? DatasetCache.atDefaultLocation() : new DatasetCache(Path.of(dir));
     }
 
+    /** "the last 80 of 800 training functions": the fold {@link EvaluationSplit#validationStart} cuts off. */
+    static String lastRows(int n, String rows) {
+        return String.format(java.util.Locale.ROOT, "the last %,d of the %,d training %s",
+                n - EvaluationSplit.validationStart(n), n, rows);
+    }
+
     @Override
-    public MethodRun run(RunSettings settings, MethodSpec method, long seed, TrainingMonitor monitor,
-                         CheckpointStore checkpoints, String runKey) {
-        return new TrainingLoop(this, CHECKPOINT_MILLIS).run(settings, method, seed, monitor, checkpoints, runKey);
+    public MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
+                         TrainingMonitor monitor, CheckpointStore checkpoints, String runKey) {
+        return new TrainingLoop(this, CHECKPOINT_MILLIS).run(settings, method, seed, split, monitor, checkpoints,
+                runKey);
     }
 }

@@ -10,6 +10,7 @@ import org.dl4jsnn.data.SepOnetIterator;
 import org.dl4jsnn.operator.OperatorMetrics;
 import org.dl4jsnn.operator.SpikingSepOnet;
 import org.dl4jsnn.reproduce.Artifacts;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.GradientKind;
 import org.dl4jsnn.reproduce.GridPrediction;
 import org.dl4jsnn.reproduce.MethodSpec;
@@ -80,15 +81,32 @@ final class DiffusionReactionTask extends BaseTask {
     }
 
     @Override
-    public MultiDataSetIterator trainData(RunSettings settings, long seed) {
-        return new SepOnetIterator(data().train(), settings.batch(), seed);
+    public String validationFold() {
+        return lastRows(data().train().functionCount(), "functions");
+    }
+
+    @Override
+    public MultiDataSetIterator trainData(RunSettings settings, long seed, EvaluationSplit split) {
+        GridOperatorSamples train = data().train();
+        GridOperatorSamples rows = split == EvaluationSplit.TEST ? train
+                : train.rows(0, EvaluationSplit.validationStart(train.functionCount()));
+        return new SepOnetIterator(rows, settings.batch(), seed);
     }
 
     @Override
     public double testError(ComputationGraph net) {
-        GridOperatorSamples test = data().test();
-        return OperatorMetrics.meanRelativeL2(OperatorMetrics.predictSepOnet(net, test, DataType.FLOAT),
-                OperatorMetrics.solutions(test));
+        return error(net, data().test());
+    }
+
+    @Override
+    public double validationError(ComputationGraph net) {
+        GridOperatorSamples train = data().train();
+        return error(net, train.rows(EvaluationSplit.validationStart(train.functionCount()), train.functionCount()));
+    }
+
+    private static double error(ComputationGraph net, GridOperatorSamples samples) {
+        return OperatorMetrics.meanRelativeL2(OperatorMetrics.predictSepOnet(net, samples, DataType.FLOAT),
+                OperatorMetrics.solutions(samples));
     }
 
     @Override

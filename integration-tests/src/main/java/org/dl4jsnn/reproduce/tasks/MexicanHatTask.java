@@ -18,6 +18,7 @@ import org.dl4jsnn.data.PointSamples;
 import org.dl4jsnn.layer.NdArrays;
 import org.dl4jsnn.operator.OperatorMetrics;
 import org.dl4jsnn.reproduce.Artifacts;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.GradientKind;
 import org.dl4jsnn.reproduce.GridPrediction;
 import org.dl4jsnn.reproduce.MethodSpec;
@@ -114,8 +115,25 @@ final class MexicanHatTask extends BaseTask {
     }
 
     @Override
-    public MultiDataSetIterator trainData(RunSettings settings, long seed) {
-        return new MultiDataSetIteratorAdapter(new MexicanHatIterator(data().train(), settings.batch(), seed));
+    public String validationFold() {
+        return lastRows(data().train().size(), "points");
+    }
+
+    @Override
+    public MultiDataSetIterator trainData(RunSettings settings, long seed, EvaluationSplit split) {
+        PointSamples train = data().train();
+        PointSamples rows = split == EvaluationSplit.TEST ? train
+                : train.rows(0, EvaluationSplit.validationStart(train.size()));
+        return new MultiDataSetIteratorAdapter(new MexicanHatIterator(rows, settings.batch(), seed));
+    }
+
+    /** On the held-out random points: the test grid stays unseen until the reported runs. */
+    @Override
+    public double validationError(ComputationGraph net) {
+        PointSamples train = data().train();
+        PointSamples fold = train.rows(EvaluationSplit.validationStart(train.size()), train.size());
+        return OperatorMetrics.relativeL2(NdArrays.toDoubles(net.output(false, fold.inputsArray(DataType.FLOAT))[0]),
+                fold.targets());
     }
 
     private double[] predictGrid(ComputationGraph net) {

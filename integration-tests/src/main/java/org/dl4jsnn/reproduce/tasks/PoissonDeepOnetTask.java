@@ -12,6 +12,7 @@ import org.dl4jsnn.data.PoissonDataset;
 import org.dl4jsnn.operator.OperatorMetrics;
 import org.dl4jsnn.operator.SpikingDeepOnet;
 import org.dl4jsnn.reproduce.Artifacts;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.CurveSamples;
 import org.dl4jsnn.reproduce.GradientKind;
 import org.dl4jsnn.reproduce.MethodSpec;
@@ -98,15 +99,32 @@ final class PoissonDeepOnetTask extends BaseTask {
     }
 
     @Override
-    public MultiDataSetIterator trainData(RunSettings settings, long seed) {
-        return new DeepOnetIterator(data().train(), settings.batch(), seed);
+    public String validationFold() {
+        return lastRows(data().train().functionCount(), "functions");
+    }
+
+    @Override
+    public MultiDataSetIterator trainData(RunSettings settings, long seed, EvaluationSplit split) {
+        OperatorSamples train = data().train();
+        OperatorSamples rows = split == EvaluationSplit.TEST ? train
+                : train.rows(0, EvaluationSplit.validationStart(train.functionCount()));
+        return new DeepOnetIterator(rows, settings.batch(), seed);
     }
 
     @Override
     public double testError(ComputationGraph net) {
-        OperatorSamples test = data().test();
-        return OperatorMetrics.meanRelativeL2(OperatorMetrics.predictDeepOnet(net, test, DataType.FLOAT),
-                OperatorMetrics.solutions(test));
+        return error(net, data().test());
+    }
+
+    @Override
+    public double validationError(ComputationGraph net) {
+        OperatorSamples train = data().train();
+        return error(net, train.rows(EvaluationSplit.validationStart(train.functionCount()), train.functionCount()));
+    }
+
+    private static double error(ComputationGraph net, OperatorSamples samples) {
+        return OperatorMetrics.meanRelativeL2(OperatorMetrics.predictDeepOnet(net, samples, DataType.FLOAT),
+                OperatorMetrics.solutions(samples));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.dl4jsnn.reproduce.tasks;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.reproduce.Artifacts;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,11 +15,21 @@ interface TaskModel {
     /** The network for a method (its surrogate and local-loss heads), seeded. */
     ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed);
 
-    /** Training minibatches, in an order fixed by the seed epoch after epoch. */
-    MultiDataSetIterator trainData(RunSettings settings, long seed);
+    /**
+     * Training minibatches, in an order fixed by the seed epoch after epoch: all training rows for
+     * TEST, all but the validation fold for VALIDATION.
+     */
+    MultiDataSetIterator trainData(RunSettings settings, long seed, EvaluationSplit split);
 
     /** The task's error metric on its test set. */
     double testError(ComputationGraph net);
+
+    /** The task's error metric on the validation fold of its training set. */
+    double validationError(ComputationGraph net);
+
+    default double error(ComputationGraph net, EvaluationSplit split) {
+        return split == EvaluationSplit.TEST ? testError(net) : validationError(net);
+    }
 
     /** What the report draws for this network (predictions next to the truth). */
     Artifacts artifacts(ComputationGraph net);

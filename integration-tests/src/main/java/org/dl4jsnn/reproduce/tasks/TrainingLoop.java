@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.reproduce.CheckpointStore;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
@@ -15,8 +16,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
- * Trains one method with one seed for a task: DL4J's fit on one minibatch per iteration, test error
- * every evalEvery iterations, a checkpoint every few minutes, and resumption from the last one.
+ * Trains one method with one seed for a task: DL4J's fit on one minibatch per iteration, the error on
+ * the held-out rows of the split (test set or validation fold) every evalEvery iterations, a checkpoint every few minutes, and resumption from the last one.
  */
 final class TrainingLoop {
 
@@ -28,8 +29,8 @@ final class TrainingLoop {
         this.checkpointMillis = checkpointMillis;
     }
 
-    MethodRun run(RunSettings settings, MethodSpec method, long seed, TrainingMonitor monitor,
-                  CheckpointStore checkpoints, String runKey) {
+    MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
+                  TrainingMonitor monitor, CheckpointStore checkpoints, String runKey) {
         Optional<byte[]> saved = checkpoints.load(runKey);
         ComputationGraph net;
         int done;
@@ -49,10 +50,12 @@ final class TrainingLoop {
             curve = new ArrayList<>();
         }
         int outputs = net.getConfiguration().getNetworkOutputs().size();
-        MultiDataSetIterator data = task.trainData(settings, seed);
+        MultiDataSetIterator data = task.trainData(settings, seed, split);
         skip(data, done);
 
-        monitor.start(method.label() + " seed " + seed, settings.iterations(), done);
+        String name = method.label() + " seed " + seed
+                + (split == EvaluationSplit.VALIDATION ? " lr " + settings.lr() + " (validation)" : "");
+        monitor.start(name, settings.iterations(), done);
         long start = System.nanoTime();
         long lastCheckpoint = System.nanoTime();
         double trainSeconds = 0;
@@ -69,7 +72,7 @@ final class TrainingLoop {
             }
             double testError = Double.NaN;
             if (iteration % settings.evalEvery() == 0 || iteration == settings.iterations()) {
-                testError = task.testError(net);
+                testError = task.error(net, split);
                 curve.add(new TrainingPoint(iteration, loss, testError));
             }
             if (System.nanoTime() - lastCheckpoint >= checkpointMillis * 1_000_000L
@@ -84,9 +87,10 @@ final class TrainingLoop {
         double wall = wallBefore + (System.nanoTime() - start) / 1e9;
         int newIterations = settings.iterations() - done;
         double msPerIter = newIterations > 0 ? 1000 * trainSeconds / newIterations : Double.NaN;
-        double error = curve.isEmpty() ? task.testError(net) : curve.get(curve.size() - 1).testError();
+        double error = curve.isEmpty() ? task.error(net, split) : curve.get(curve.size() - 1).testError();
         return new MethodRun(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(), error,
-                wall, msPerIter, SpikeRates.measure(net, task.probeInputs()), curve, task.artifacts(net));
+                wall, msPerIter, SpikeRates.measure(net, task.probeInputs()), curve,
+                split == EvaluationSplit.TEST ? task.artifacts(net) : null);
     }
 
     /** The data order depends on the iteration only: skipping what a checkpoint already trained on. */

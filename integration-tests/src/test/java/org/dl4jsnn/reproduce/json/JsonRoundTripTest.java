@@ -9,6 +9,9 @@ import java.util.Map;
 import org.dl4jsnn.reproduce.BenchRow;
 import org.dl4jsnn.reproduce.CurveSamples;
 import org.dl4jsnn.reproduce.GridPrediction;
+import org.dl4jsnn.reproduce.LearningRateSearch;
+import org.dl4jsnn.reproduce.LrSelectionSummary;
+import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
@@ -60,7 +63,7 @@ class JsonRoundTripTest {
     @Test
     void resultsJsonHasTheDocumentedFields() throws Exception {
         MethodRun run = new MethodRun("SG-BP", 7, 100, 32, 1e-3, 0.03, 12.5, 0.125, 0.2, CURVE, null);
-        byte[] bytes = new ResultsJson().write("mexican-hat", Preset.PAPER, List.of(run));
+        byte[] bytes = new ResultsJson().write("mexican-hat", Preset.PAPER, List.of(run), null);
 
         JsonNode root = new ObjectMapper().readTree(bytes);
         assertThat(root.fieldNames()).toIterable().containsExactly("schema_version", "task", "preset", "runs");
@@ -89,7 +92,30 @@ class JsonRoundTripTest {
         assertThat(new BenchJson().read(new BenchJson().write(rows))).isEqualTo(rows);
 
         SettingsJson.Recorded rec = new SettingsJson.Recorded("poisson-deeponet", Preset.FAST,
-                new RunSettings(10, 20, 0.003, 5, Map.of("T", "32", "sigma", "0.3")));
+                new RunSettings(10, 20, 0.003, 5, Map.of("T", "32", "sigma", "0.3")), null);
         assertThat(new SettingsJson().read(new SettingsJson().write(rec))).isEqualTo(rec);
+        SettingsJson.Recorded searched = new SettingsJson.Recorded("mexican-hat", Preset.PAPER,
+                new RunSettings(10, 20, 0.003, 5), new LearningRateSearch(List.of(1e-3, 3e-3, 1e-2), 4));
+        assertThat(new SettingsJson().read(new SettingsJson().write(searched))).isEqualTo(searched);
+    }
+
+    @Test
+    void learningRateTrialsRoundTripAndADivergedTrialIsNull() throws Exception {
+        MethodRun run = new MethodRun("SG-BP", 0, 100, 32, 3e-3, 0.03, 12.5, 0.125, 0.2, CURVE, null);
+        List<LrTrial> trials = List.of(new LrTrial("SG-BP", 0, 1e-3, 0.05), new LrTrial("SG-BP", 0, 3e-3, 0.04),
+                new LrTrial("SG-BP", 0, 1e-2, Double.NaN));
+        LrSelectionSummary sel = new LrSelectionSummary(new LearningRateSearch(List.of(1e-3, 3e-3, 1e-2), 50),
+                "the last 4 of 40 rows", trials);
+        byte[] bytes = new ResultsJson().write("mexican-hat", Preset.FAST, List.of(run), sel);
+
+        JsonNode selection = new ObjectMapper().readTree(bytes).get("lr_selection");
+        assertThat(selection.fieldNames()).toIterable()
+                .containsExactly("candidates", "iterations", "validation_fold", "trials");
+        assertThat(selection.get("trials").get(2).get("val_rel_l2").isNull()).isTrue();
+        List<LrTrial> back = new ResultsJson().read(bytes).lrTrials();
+        assertThat(back).hasSize(3);
+        assertThat(back.subList(0, 2)).isEqualTo(trials.subList(0, 2));
+        assertThat(back.get(2).diverged()).isTrue();
+        assertThat(sel.chosen("SG-BP")).hasValue(3e-3);
     }
 }

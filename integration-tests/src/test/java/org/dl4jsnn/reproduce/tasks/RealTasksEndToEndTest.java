@@ -88,4 +88,48 @@ class RealTasksEndToEndTest {
         }
         assertThat(count).isGreaterThanOrEqualTo(expected.size());
     }
+
+    @org.junit.jupiter.api.Test
+    void validationTrainingNeverSeesTheValidationFold() {
+        MexicanHatTask task = (MexicanHatTask) Tasks.registry().find("mexican-hat").orElseThrow();
+        RunSettings settings = task.defaults(Preset.FAST).withOverrides(null, 1000, null, null);
+        org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator train =
+                task.trainData(settings, 5, org.dl4jsnn.reproduce.EvaluationSplit.VALIDATION);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (train.hasNext()) {
+            double[][] xy = train.next().getFeatures(0).toDoubleMatrix();
+            for (double[] p : xy) {
+                seen.add(key(p));
+            }
+        }
+        org.dl4jsnn.data.PointSamples all = org.dl4jsnn.data.MexicanHat.load(
+                org.dl4jsnn.data.MexicanHat.Config.defaults(), BaseTask.cache()).train();
+        assertThat(seen).hasSize(9000);
+        for (int i = 0; i < all.size(); i++) {
+            boolean inFold = i >= 9000;
+            assertThat(seen.contains(key(new double[] {all.input(i, 0), all.input(i, 1)})))
+                    .as("training point " + i).isEqualTo(!inFold);
+        }
+    }
+
+    private static String key(double[] p) {
+        return (float) p[0] + "," + (float) p[1];
+    }
+
+    @org.junit.jupiter.api.Test
+    void selectLrChoosesOnTheValidationFoldAndTrainsWithTheChoice(@TempDir Path out) throws Exception {
+        int code = new Dl4jSnnCli(Tasks.registry()).execute(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), "reproduce", "mexican-hat", "--methods", "SG-BP",
+                "--iterations", "60", "--batch", "200", "--select-lr", "0.0001,0.01", "--select-iterations", "40",
+                "--eval-every", "20", "--out", out.toString(), "--progress", "none");
+        assertThat(code).isZero();
+
+        ResultsJson.Results results = new ResultsJson().read(Files.readAllBytes(out.resolve("results.json")));
+        assertThat(results.lrTrials()).hasSize(2).allSatisfy(t -> assertThat(t.validationError()).isFinite());
+        double chosen = org.dl4jsnn.reproduce.LrTrial.best(results.lrTrials()).orElseThrow().lr();
+        assertThat(chosen).as("0.0001 barely moves in 40 steps; 0.01 does").isEqualTo(0.01);
+        assertThat(results.runs()).singleElement().satisfies(r -> assertThat(r.lr()).isEqualTo(chosen));
+        assertThat(Files.readString(out.resolve("report.md")))
+                .contains("the last 1,000 of the 10,000 training points");
+    }
 }

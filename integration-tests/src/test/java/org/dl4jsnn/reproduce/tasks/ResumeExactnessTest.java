@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
@@ -54,14 +55,14 @@ class ResumeExactnessTest {
         RunSettings settings = task.defaults(Preset.FAST).withOverrides(12, 100, 1e-2, 4);
         TrainingLoop everyIteration = new TrainingLoop(task, 0);
 
-        MethodRun whole = everyIteration.run(settings, method, 3, TrainingMonitor.silent(),
+        MethodRun whole = everyIteration.run(settings, method, 3, EvaluationSplit.TEST, TrainingMonitor.silent(),
                 new FileCheckpointStore(dir.resolve("a")), "run");
 
         FileCheckpointStore store = new FileCheckpointStore(dir.resolve("b"));
-        assertThatThrownBy(() -> everyIteration.run(settings, method, 3, killAt(7), store, "run"))
+        assertThatThrownBy(() -> everyIteration.run(settings, method, 3, EvaluationSplit.TEST, killAt(7), store, "run"))
                 .hasMessage("killed");
         assertThat(store.load("run")).isPresent();
-        MethodRun resumed = everyIteration.run(settings, method, 3, TrainingMonitor.silent(), store, "run");
+        MethodRun resumed = everyIteration.run(settings, method, 3, EvaluationSplit.TEST, TrainingMonitor.silent(), store, "run");
 
         assertThat(resumed.relL2()).isEqualTo(whole.relL2());
         assertThat(resumed.curve()).isEqualTo(whole.curve());

@@ -20,6 +20,13 @@ final class CliHarness {
         this(new TaskRegistry(List.of(runners), new FakeBenchmarkRunner()));
     }
 
+    /** The base arguments followed by more. */
+    static String[] concat(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

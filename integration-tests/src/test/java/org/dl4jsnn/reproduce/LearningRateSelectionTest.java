@@ -24,9 +24,7 @@ class LearningRateSelectionTest {
     private String[] args(Path out, String... more) {
         String[] base = {"reproduce", "mexican-hat", "--methods", "SG-BP,SG-RFG-L", "--seeds", "0,1",
             "--iterations", "20", "--progress", "none", "--out", out.toString()};
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
+        return CliHarness.concat(base, more);
     }
 
     @Test

@@ -30,12 +30,21 @@ final class DiffusionReactionTask extends BaseTask {
     private static final double WIDTH = 0.5;
 
     private DiffusionReactionDataset data;
+    private Holdout<GridOperatorSamples> holdout;
 
     private DiffusionReactionDataset data() {
         if (data == null) {
             data = DiffusionReactionDataset.load(DiffusionReactionDataset.Config.defaults(), cache());
         }
         return data;
+    }
+
+    private Holdout<GridOperatorSamples> holdout() {
+        if (holdout == null) {
+            GridOperatorSamples train = data().train();
+            holdout = Holdout.of(train, train.functionCount(), train::rows);
+        }
+        return holdout;
     }
 
     @Override
@@ -87,10 +96,7 @@ final class DiffusionReactionTask extends BaseTask {
 
     @Override
     public MultiDataSetIterator trainData(RunSettings settings, long seed, EvaluationSplit split) {
-        GridOperatorSamples train = data().train();
-        GridOperatorSamples rows = split == EvaluationSplit.TEST ? train
-                : train.rows(0, EvaluationSplit.validationStart(train.functionCount()));
-        return new SepOnetIterator(rows, settings.batch(), seed);
+        return new SepOnetIterator(holdout().trainingSet(split), settings.batch(), seed);
     }
 
     @Override
@@ -100,8 +106,7 @@ final class DiffusionReactionTask extends BaseTask {
 
     @Override
     public double validationError(ComputationGraph net) {
-        GridOperatorSamples train = data().train();
-        return error(net, train.rows(EvaluationSplit.validationStart(train.functionCount()), train.functionCount()));
+        return error(net, holdout().fold());
     }
 
     private static double error(ComputationGraph net, GridOperatorSamples samples) {

@@ -39,12 +39,21 @@ final class MexicanHatTask extends BaseTask {
     private static final double WIDTH = 0.5;
 
     private MexicanHat data;
+    private Holdout<PointSamples> holdout;
 
     private MexicanHat data() {
         if (data == null) {
             data = MexicanHat.load(MexicanHat.Config.defaults(), cache());
         }
         return data;
+    }
+
+    private Holdout<PointSamples> holdout() {
+        if (holdout == null) {
+            PointSamples train = data().train();
+            holdout = Holdout.of(train, train.size(), train::rows);
+        }
+        return holdout;
     }
 
     @Override
@@ -121,17 +130,14 @@ final class MexicanHatTask extends BaseTask {
 
     @Override
     public MultiDataSetIterator trainData(RunSettings settings, long seed, EvaluationSplit split) {
-        PointSamples train = data().train();
-        PointSamples rows = split == EvaluationSplit.TEST ? train
-                : train.rows(0, EvaluationSplit.validationStart(train.size()));
-        return new MultiDataSetIteratorAdapter(new MexicanHatIterator(rows, settings.batch(), seed));
+        return new MultiDataSetIteratorAdapter(
+                new MexicanHatIterator(holdout().trainingSet(split), settings.batch(), seed));
     }
 
     /** On the held-out random points: the test grid stays unseen until the reported runs. */
     @Override
     public double validationError(ComputationGraph net) {
-        PointSamples train = data().train();
-        PointSamples fold = train.rows(EvaluationSplit.validationStart(train.size()), train.size());
+        PointSamples fold = holdout().fold();
         return OperatorMetrics.relativeL2(NdArrays.toDoubles(net.output(false, fold.inputsArray(DataType.FLOAT))[0]),
                 fold.targets());
     }

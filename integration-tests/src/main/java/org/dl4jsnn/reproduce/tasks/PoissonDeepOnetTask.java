@@ -34,12 +34,21 @@ final class PoissonDeepOnetTask extends BaseTask {
     private static final int PLOTTED = 4;
 
     private PoissonDataset data;
+    private Holdout<OperatorSamples> holdout;
 
     private PoissonDataset data() {
         if (data == null) {
             data = PoissonDataset.load(PoissonDataset.Config.defaults(), cache());
         }
         return data;
+    }
+
+    private Holdout<OperatorSamples> holdout() {
+        if (holdout == null) {
+            OperatorSamples train = data().train();
+            holdout = Holdout.of(train, train.functionCount(), train::rows);
+        }
+        return holdout;
     }
 
     @Override
@@ -105,10 +114,7 @@ final class PoissonDeepOnetTask extends BaseTask {
 
     @Override
     public MultiDataSetIterator trainData(RunSettings settings, long seed, EvaluationSplit split) {
-        OperatorSamples train = data().train();
-        OperatorSamples rows = split == EvaluationSplit.TEST ? train
-                : train.rows(0, EvaluationSplit.validationStart(train.functionCount()));
-        return new DeepOnetIterator(rows, settings.batch(), seed);
+        return new DeepOnetIterator(holdout().trainingSet(split), settings.batch(), seed);
     }
 
     @Override
@@ -118,8 +124,7 @@ final class PoissonDeepOnetTask extends BaseTask {
 
     @Override
     public double validationError(ComputationGraph net) {
-        OperatorSamples train = data().train();
-        return error(net, train.rows(EvaluationSplit.validationStart(train.functionCount()), train.functionCount()));
+        return error(net, holdout().fold());
     }
 
     private static double error(ComputationGraph net, OperatorSamples samples) {

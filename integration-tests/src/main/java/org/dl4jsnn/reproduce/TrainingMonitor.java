@@ -7,11 +7,12 @@ package org.dl4jsnn.reproduce;
 public interface TrainingMonitor {
 
     /**
+     * @param split where the errors passed to {@link #update} are measured (shown as "test" or "val")
      * @param startIteration iterations already done (non-zero when resuming from a checkpoint)
      */
-    void start(String runLabel, int totalIterations, int startIteration);
+    void start(String runLabel, EvaluationSplit split, int totalIterations, int startIteration);
 
-    /** @param testErrorOrNaN the latest test error if evaluated at this iteration, else NaN */
+    /** @param testErrorOrNaN the latest held-out error (of the split) if evaluated at this iteration, else NaN */
     void update(int iteration, double loss, double testErrorOrNaN);
 
     void finish();
@@ -20,7 +21,7 @@ public interface TrainingMonitor {
     static TrainingMonitor silent() {
         return new TrainingMonitor() {
             @Override
-            public void start(String runLabel, int totalIterations, int startIteration) {
+            public void start(String runLabel, EvaluationSplit split, int totalIterations, int startIteration) {
             }
 
             @Override

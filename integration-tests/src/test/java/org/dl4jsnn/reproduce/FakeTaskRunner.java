@@ -92,7 +92,7 @@ final class FakeTaskRunner implements TaskRunner {
             start = Integer.parseInt(text.substring("iteration=".length()));
         }
         int total = settings.iterations();
-        monitor.start(method.label() + " seed " + seed, total, start);
+        monitor.start(method.label() + " seed " + seed, split, total, start);
         List<TrainingPoint> curve = new ArrayList<>();
         for (int i = start + 1; i <= total; i++) {
             double loss = 1.0 / i;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 
 /**
@@ -12,6 +13,7 @@ import org.dl4jsnn.reproduce.TrainingMonitor;
  */
 public final class LogLineMonitor implements TrainingMonitor {
 
+    private EvaluationSplit split = EvaluationSplit.TEST;
     private final PrintWriter out;
     private final long intervalNanos;
     private final LongSupplier nanoClock;
@@ -38,7 +40,8 @@ public final class LogLineMonitor implements TrainingMonitor {
     }
 
     @Override
-    public void start(String runLabel, int totalIterations, int startIteration) {
+    public void start(String runLabel, EvaluationSplit split, int totalIterations, int startIteration) {
+        this.split = split;
         this.label = runLabel;
         this.total = totalIterations;
         this.startIteration = startIteration;
@@ -80,7 +83,7 @@ public final class LogLineMonitor implements TrainingMonitor {
         int doneIters = iteration - startIteration;
         StringBuilder line = new StringBuilder();
         line.append(String.format(Locale.ROOT, "[%s] iter %d/%d (%3.0f%%) %s", label, iteration, total,
-                100.0 * iteration / Math.max(1, total), ProgressText.metrics(loss, lastTestError)));
+                100.0 * iteration / Math.max(1, total), ProgressText.metrics(loss, lastTestError, split)));
         line.append(" | elapsed ").append(DurationText.of(elapsed));
         if (done) {
             line.append(" | done");

@@ -4,16 +4,19 @@ import java.time.Duration;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 
 /** A redrawn ASCII progress bar with speed and ETA, for interactive terminals. */
 public final class ProgressBarMonitor implements TrainingMonitor {
 
+    private EvaluationSplit split = EvaluationSplit.TEST;
     private ProgressBar bar;
     private double lastTestError = Double.NaN;
 
     @Override
-    public void start(String runLabel, int totalIterations, int startIteration) {
+    public void start(String runLabel, EvaluationSplit split, int totalIterations, int startIteration) {
+        this.split = split;
         // startsFrom keeps the ETA honest after a resume: only iterations timed here count
         bar = new ProgressBarBuilder()
                 .setTaskName(runLabel)
@@ -31,7 +34,7 @@ public final class ProgressBarMonitor implements TrainingMonitor {
             lastTestError = testErrorOrNaN;
         }
         bar.stepTo(iteration);
-        bar.setExtraMessage(" " + ProgressText.metrics(loss, lastTestError));
+        bar.setExtraMessage(" " + ProgressText.metrics(loss, lastTestError, split));
     }
 
     @Override

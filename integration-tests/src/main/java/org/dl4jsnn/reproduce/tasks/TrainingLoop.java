@@ -55,7 +55,7 @@ final class TrainingLoop {
 
         String name = method.label() + " seed " + seed
                 + (split == EvaluationSplit.VALIDATION ? " lr " + settings.lr() + " (validation)" : "");
-        monitor.start(name, settings.iterations(), done);
+        monitor.start(name, split, settings.iterations(), done);
         long start = System.nanoTime();
         long lastCheckpoint = System.nanoTime();
         double trainSeconds = 0;

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.junit.jupiter.api.Test;
 
 class LogLineMonitorTest {
@@ -16,7 +17,7 @@ class LogLineMonitorTest {
         AtomicLong clock = new AtomicLong();
         LogLineMonitor m = new LogLineMonitor(new PrintWriter(text), Duration.ofSeconds(10), clock::get);
 
-        m.start("SG-BP seed 0", 1000, 200);
+        m.start("SG-BP seed 0", EvaluationSplit.TEST, 1000, 200);
         for (int i = 201; i <= 300; i++) {
             clock.addAndGet(Duration.ofMillis(100).toNanos());
             m.update(i, 0.5, i == 250 ? 0.0312 : Double.NaN);
@@ -32,6 +33,17 @@ class LogLineMonitorTest {
         assertThat(lines[2]).endsWith("| elapsed 10s | done");
         assertThat(lines).hasSize(3);
         assertThat(text.toString()).matches("\\p{ASCII}*");
+    }
+
+    @Test
+    void aValidationRunShowsItsErrorAsVal() {
+        StringWriter text = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        LogLineMonitor m = new LogLineMonitor(new PrintWriter(text), Duration.ofSeconds(1), clock::get);
+        m.start("SG-BP seed 0 lr 0.01 (validation)", EvaluationSplit.VALIDATION, 10, 0);
+        clock.addAndGet(Duration.ofSeconds(2).toNanos());
+        m.update(5, 0.25, 0.125);
+        assertThat(text.toString()).contains("loss 0.2500 val 0.1250 |").doesNotContain("test");
     }
 
     @Test

@@ -31,7 +31,7 @@ class ResumeExactnessTest {
     private static TrainingMonitor killAt(int at) {
         return new TrainingMonitor() {
             @Override
-            public void start(String runLabel, int totalIterations, int startIteration) {
+            public void start(String runLabel, EvaluationSplit split, int totalIterations, int startIteration) {
             }
 
             @Override

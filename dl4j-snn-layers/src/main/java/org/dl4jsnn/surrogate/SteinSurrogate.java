@@ -39,10 +39,16 @@ public final class SteinSurrogate implements Surrogate {
     public double derivative(double z, long noiseSeed, long element) {
         // With e = s * xi: H(z + s xi) * s xi / s^2 = [xi > -z/s] * xi / s.
         double cut = -z / width;
+        // draws at or below this uniform level fall below the cut: skip their quantile (same sum, bit for bit)
+        double skip = QuantileFloor.of(cut);
         long first = element * samples;
         double sum = 0.0;
         for (int i = 0; i < samples; i++) {
-            double xi = CounterNoise.normal(noiseSeed, first + i);
+            double u = CounterNoise.uniform(noiseSeed, first + i);
+            if (u <= skip) {
+                continue;
+            }
+            double xi = Gaussians.quantile(u);
             if (xi > cut) {
                 sum += xi;
             }

@@ -60,7 +60,18 @@ class LearningRateSelectionTest {
         assertThat(md).contains("## Learning-rate selection", "the last 4 of the 40 fake rows", "after 8 iterations",
                 "| SG-BP | 0.7931 | **0.1000** | 1.486 | diverged | 0.001 |",
                 "| learning rate | chosen per method on a validation fold (below) |");
+        assertThat(md).as("both choices are inside the grid 0.0005..0.9").doesNotContain("At the edge of the grid");
         assertThat(out.resolve("runs/mexican-hat.SG-RFG-L.seed0.val-lr0.004.json")).isRegularFile();
+    }
+
+    @Test
+    void aChoiceAtTheEdgeOfTheGridIsFlagged() throws IOException {
+        Path out = tmp.resolve("mh");
+        CliHarness.Result r = new CliHarness(FakeTaskRunner.grid("mexican-hat")).run(args(out, "--select-lr",
+                "0.001,0.002"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("report.md")))
+                .contains("**At the edge of the grid**", "SG-BP (lowest)", "SG-RFG-L (highest)");
     }
 
     @Test

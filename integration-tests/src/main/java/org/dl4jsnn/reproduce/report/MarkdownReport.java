@@ -145,7 +145,21 @@ final class MarkdownReport {
             }
             md.append(' ').append(chosen.isPresent() ? plain(chosen.getAsDouble()) : "–").append(" |\n");
         }
-        return md.append('\n').toString();
+        md.append('\n');
+        List<String> edge = new ArrayList<>();
+        double lowest = lrs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double highest = lrs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        for (MethodSpec m : methods) {
+            OptionalDouble chosen = sel.chosen(m.label());
+            if (chosen.isPresent() && (chosen.getAsDouble() == lowest || chosen.getAsDouble() == highest)) {
+                edge.add(m.label() + " (" + (chosen.getAsDouble() == lowest ? "lowest" : "highest") + ")");
+            }
+        }
+        if (!edge.isEmpty()) {
+            md.append("**At the edge of the grid**, so a better rate may lie beyond it: ")
+                    .append(String.join(", ", edge)).append(".\n\n");
+        }
+        return md.toString();
     }
 
     /** The learning rate of a method's runs: one value, or each distinct one if they differ. */

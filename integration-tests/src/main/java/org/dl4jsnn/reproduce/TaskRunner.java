@@ -20,6 +20,15 @@ public interface TaskRunner {
 
     RunSettings defaults(Preset preset);
 
+    /**
+     * How {@code --preset paper} chooses the learning rate when neither --lr nor --select-lr is given:
+     * by default three rates a half-decade apart, each trial a quarter of the run.
+     */
+    default LearningRateSearch paperLrSearch(RunSettings paperSettings) {
+        return new LearningRateSearch(java.util.List.of(1e-3, 3e-3, 1e-2),
+                Math.max(1, paperSettings.iterations() / 4));
+    }
+
     /** Which training rows form the validation fold, for the report, e.g. "the last 1,000 of 10,000 points". */
     String validationFold();
 

@@ -65,6 +65,27 @@ class LearningRateSelectionTest {
     }
 
     @Test
+    void thePaperPresetChoosesOnTheValidationFoldUnlessALearningRateIsGiven() throws IOException {
+        FakeTaskRunner runner = FakeTaskRunner.grid("mexican-hat");
+        CliHarness cli = new CliHarness(runner);
+        Path out = tmp.resolve("paper");
+        String[] paper = {"reproduce", "mexican-hat", "--preset", "paper", "--methods", "SG-RFG-L", "--progress",
+            "none", "--out", out.toString()};
+
+        assertThat(cli.run(paper).exitCode()).isZero();
+        assertThat(runner.calls).containsExactly("mexican-hat.SG-RFG-L.seed0.val-lr0.001",
+                "mexican-hat.SG-RFG-L.seed0.val-lr0.003", "mexican-hat.SG-RFG-L.seed0.val-lr0.01",
+                "mexican-hat.SG-RFG-L.seed0");
+        ResultsJson.Results results = new ResultsJson().read(Files.readAllBytes(out.resolve("results.json")));
+        assertThat(results.runs()).singleElement().satisfies(r -> assertThat(r.lr()).isEqualTo(3e-3));
+        assertThat(Files.readString(out.resolve("report.md"))).contains("after 100 iterations");
+
+        runner.calls.clear();
+        assertThat(cli.run(CliHarness.concat(paper, "--force", "--lr", "0.002")).exitCode()).isZero();
+        assertThat(runner.calls).as("--lr fixes the rate: no trials").containsExactly("mexican-hat.SG-RFG-L.seed0");
+    }
+
+    @Test
     void aChoiceAtTheEdgeOfTheGridIsFlagged() throws IOException {
         Path out = tmp.resolve("mh");
         CliHarness.Result r = new CliHarness(FakeTaskRunner.grid("mexican-hat")).run(args(out, "--select-lr",

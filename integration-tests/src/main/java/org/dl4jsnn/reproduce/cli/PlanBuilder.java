@@ -85,7 +85,7 @@ final class PlanBuilder {
             }
             Preset preset = preset(o, recorded, runner.task());
             RunSettings settings = settings(o, runner, preset, recorded);
-            LearningRateSearch search = lrSearch(o, settings, recorded);
+            LearningRateSearch search = lrSearch(o, runner, preset, settings, recorded);
             plans.add(new TaskPlan(runner, methods, seeds, preset, settings, search, out, o.resume(), o.force(),
                     commandLine));
         }
@@ -221,11 +221,12 @@ final class PlanBuilder {
     }
 
     /**
-     * Fresh: from --select-lr and --select-iterations (default: the run's iterations). Resumed: the
-     * recorded search, which the options must not contradict.
+     * Fresh: from --select-lr and --select-iterations (default: the run's iterations); with neither
+     * nor --lr, the paper preset searches as its task says. Resumed: the recorded search, which the
+     * options must not contradict.
      */
-    private static LearningRateSearch lrSearch(ReproduceOptions o, RunSettings settings,
-                                               SettingsJson.Recorded recorded) {
+    private static LearningRateSearch lrSearch(ReproduceOptions o, TaskRunner runner, Preset preset,
+                                               RunSettings settings, SettingsJson.Recorded recorded) {
         if (recorded != null) {
             LearningRateSearch r = recorded.lrSearch();
             if (r == null) {
@@ -243,7 +244,8 @@ final class PlanBuilder {
             return r;
         }
         if (o.selectLr() == null) {
-            return null;
+            boolean paperDefault = preset == Preset.PAPER && o.lr() == null;
+            return paperDefault ? runner.paperLrSearch(settings) : null;
         }
         try {
             return new LearningRateSearch(o.selectLr(),

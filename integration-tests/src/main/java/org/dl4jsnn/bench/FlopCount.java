@@ -101,10 +101,10 @@ public final class FlopCount {
         primal += b * last * (t + 1) + gOut + 5 * b * n[layers];
         backward += 2 * gOut + 3 * b * n[layers] + b * last;
 
-        double tangents = 0;
         if (method.isForwardOnly()) {
             return new Breakdown(primal, 0, 0, 0);
         }
+        double tangents = 0;
         if (!method.isBp()) {
             int d = method.stackedDirections(layers);
             for (int l = 1; l <= layers; l++) {

@@ -82,7 +82,7 @@ final class FakeTaskRunner implements TaskRunner {
                          TrainingMonitor monitor, CheckpointStore checkpoints, String runKey) {
         calls.add(runKey);
         if (split == EvaluationSplit.VALIDATION && settings.lr() > 0.5) {
-            throw new ArithmeticException("the loss became NaN at iteration 1; lower --lr");
+            throw new TrainingDivergedException("the loss became NaN at iteration 1; lower --lr");
         }
         Optional<byte[]> checkpoint = checkpoints.load(runKey);
         int start = 0;

@@ -1,6 +1,5 @@
 package org.dl4jsnn.reproduce.run;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,6 +9,7 @@ import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TrainingDivergedException;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.store.FileCheckpointStore;
 import org.dl4jsnn.reproduce.store.RunKeys;
@@ -36,18 +36,12 @@ final class LearningRateSelection {
         this.monitors = monitors;
     }
 
-    /** The run key of a trial, e.g. "mexican-hat.SG-BP.seed0.val-lr0.005". */
-    static String trialKey(String task, String methodLabel, long seed, double lr) {
-        return RunKeys.requireSafe(RunKeys.of(task, methodLabel, seed) + ".val-lr"
-                + BigDecimal.valueOf(lr).stripTrailingZeros().toPlainString());
-    }
-
     Choice choose(TaskPlan plan, MethodSpec method, FileCheckpointStore checkpoints, RunRecordStore records) {
         LearningRateSearch search = plan.lrSearch();
         long seed = plan.seeds().get(0);
         List<LrTrial> trials = new ArrayList<>();
         for (double lr : search.candidates()) {
-            String key = trialKey(plan.task(), method.label(), seed, lr);
+            String key = RunKeys.ofTrial(plan.task(), method.label(), seed, lr);
             MethodRun run = records.load(key).orElse(null);
             if (run == null) {
                 run = train(plan, trialSettings(plan.settings(), search, lr), method, seed, key, checkpoints);
@@ -74,7 +68,7 @@ final class LearningRateSelection {
         try {
             return TaskReproduction.checked(plan, method, seed, key, plan.runner().run(settings, method, seed,
                     EvaluationSplit.VALIDATION, monitors.get(), checkpoints, key));
-        } catch (ArithmeticException e) {
+        } catch (TrainingDivergedException e) {
             LOG.warn("{}: diverged ({}); this learning rate is out", key, e.getMessage());
             return new MethodRun(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(),
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), null);

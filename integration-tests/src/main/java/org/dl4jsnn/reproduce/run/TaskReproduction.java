@@ -96,7 +96,7 @@ public final class TaskReproduction {
             }
             if (plan.lrSearch() != null) {
                 for (double lr : plan.lrSearch().candidates()) {
-                    String key = LearningRateSelection.trialKey(plan.task(), method.label(), plan.seeds().get(0), lr);
+                    String key = RunKeys.ofTrial(plan.task(), method.label(), plan.seeds().get(0), lr);
                     if (records.load(key).isEmpty()) {
                         checkpoints.verify(key);
                     }

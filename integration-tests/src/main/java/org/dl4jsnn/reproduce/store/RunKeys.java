@@ -15,6 +15,12 @@ public final class RunKeys {
         return requireSafe(task + "." + methodLabel + ".seed" + (seed < 0 ? "m" + (-seed) : Long.toString(seed)));
     }
 
+    /** The key of a learning-rate trial of a run, e.g. "mexican-hat.SG-BP.seed0.val-lr0.003". */
+    public static String ofTrial(String task, String methodLabel, long seed, double lr) {
+        return requireSafe(of(task, methodLabel, seed) + ".val-lr"
+                + java.math.BigDecimal.valueOf(lr).stripTrailingZeros().toPlainString());
+    }
+
     public static String requireSafe(String runKey) {
         if (runKey == null || !SAFE.matcher(runKey).matches() || runKey.contains("..")) {
             throw new IllegalArgumentException("run key must be 1-200 of [A-Za-z0-9._-], start alphanumeric"

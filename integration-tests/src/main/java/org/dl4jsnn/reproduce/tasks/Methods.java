@@ -7,14 +7,14 @@ import org.dl4jsnn.estimator.Perturbation;
 import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.reproduce.GradientKind;
 import org.dl4jsnn.reproduce.MethodSpec;
-import org.dl4jsnn.reproduce.SurrogateKind;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.SurrogateKind;
 import org.dl4jsnn.surrogate.Surrogate;
+import org.dl4jsnn.train.RfgComputationGraph;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
-import org.dl4jsnn.train.RfgComputationGraph;
 
 /** Turns a method label's parts into the library's settings. */
 final class Methods {

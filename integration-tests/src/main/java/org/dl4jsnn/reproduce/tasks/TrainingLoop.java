@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.reproduce.CheckpointStore;
+import org.dl4jsnn.estimator.NonFiniteGradientException;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TrainingDivergedException;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.TrainingPoint;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -62,12 +64,17 @@ final class TrainingLoop {
         for (int it = done; it < settings.iterations(); it++) {
             MultiDataSet batch = next(data);
             long t0 = System.nanoTime();
-            net.fit(withLabelPerOutput(batch, outputs));
+            try {
+                net.fit(withLabelPerOutput(batch, outputs));
+            } catch (NonFiniteGradientException e) {
+                throw new TrainingDivergedException(method.label() + " seed " + seed + ": " + e.getMessage()
+                        + "; lower --lr", e);
+            }
             trainSeconds += (System.nanoTime() - t0) / 1e9;
             int iteration = it + 1;
             double loss = net.score();
             if (!Double.isFinite(loss)) {
-                throw new ArithmeticException(method.label() + " seed " + seed + ": the loss became " + loss
+                throw new TrainingDivergedException(method.label() + " seed " + seed + ": the loss became " + loss
                         + " at iteration " + iteration + "; lower --lr");
             }
             double testError = Double.NaN;

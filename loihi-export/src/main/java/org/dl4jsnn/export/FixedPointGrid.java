@@ -9,10 +9,11 @@ public final class FixedPointGrid {
     private FixedPointGrid() {
     }
 
-    /** 2 round(k w / 2), clipped to [-256, 254]. */
+    /** 2 round(k w / 2), clipped to [-254, 254] (inside the hardware range [-256, 254]). */
     public static int weightMantissa(double w, double k) {
         long m = 2 * Math.round(k * w / 2);
-        return (int) Math.max(LoihiLimits.WEIGHT_MIN, Math.min(LoihiLimits.WEIGHT_MAX, m));
+        // symmetric: a weight at -256 would make the next export choose half the scale and requantize
+        return (int) Math.max(-LoihiLimits.WEIGHT_MAX, Math.min(LoihiLimits.WEIGHT_MAX, m));
     }
 
     /** round(k b), clipped symmetrically to [-4095, 4095] so the largest magnitude fits either sign. */
@@ -23,7 +24,7 @@ public final class FixedPointGrid {
 
     public static boolean weightClips(double w, double k) {
         long m = 2 * Math.round(k * w / 2);
-        return m < LoihiLimits.WEIGHT_MIN || m > LoihiLimits.WEIGHT_MAX;
+        return Math.abs(m) > LoihiLimits.WEIGHT_MAX;
     }
 
     public static boolean biasClips(double b, double k) {

@@ -22,7 +22,7 @@ class QuantizerTest {
         assertThat(FixedPointGrid.weightMantissa(0.5, 256)).isEqualTo(128);
         assertThat(FixedPointGrid.weightMantissa(0.51, 256)).isEqualTo(130); // 130.56 -> 2 round(65.28)
         assertThat(FixedPointGrid.weightMantissa(3.0, 256)).isEqualTo(254);
-        assertThat(FixedPointGrid.weightMantissa(-3.0, 256)).isEqualTo(-256);
+        assertThat(FixedPointGrid.weightMantissa(-3.0, 256)).isEqualTo(-254);
         assertThat(FixedPointGrid.weightClips(3.0, 256)).isTrue();
         assertThat(FixedPointGrid.biasMantissa(-100, 64)).isEqualTo(-4095);
     }

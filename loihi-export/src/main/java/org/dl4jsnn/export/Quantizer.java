@@ -49,6 +49,25 @@ public final class Quantizer {
         return new Result(net, report);
     }
 
+    /**
+     * Quantizes with the encoder's scale bounded over the input box |x_i| <= inputBound: the largest current
+     * there is |b_j| + inputBound sum_i |w_ji|.
+     */
+    public static Result quantize(SpikingMlp mlp, double inputBound) {
+        DenseParams first = mlp.layers().get(0);
+        double[] x = new double[first.nIn()];
+        // one row per neuron at the box corner that maximizes |current_j|
+        double[][] corners = new double[first.nOut()][];
+        for (int j = 0; j < corners.length; j++) {
+            double sign = first.bias()[j] >= 0 ? 1 : -1;
+            for (int i = 0; i < x.length; i++) {
+                x[i] = sign * Math.signum(first.weight()[j][i]) * inputBound;
+            }
+            corners[j] = x.clone();
+        }
+        return quantize(mlp, corners);
+    }
+
     /** The per-layer scales quantize would choose for spike-driven layers and the readout, in order. */
     public static double[] gridScales(SpikingMlp mlp) {
         double[] k = new double[mlp.layers().size()];

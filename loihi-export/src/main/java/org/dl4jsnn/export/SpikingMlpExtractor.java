@@ -92,6 +92,16 @@ public final class SpikingMlpExtractor {
                 readout, steps);
     }
 
+    /** The graph input at the start of the chain that ends in {@code readoutName}. */
+    public static String inputOf(ComputationGraph graph, String readoutName) {
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        String name = readoutName;
+        while (!conf.getNetworkInputs().contains(name)) {
+            name = singleInput(conf, name);
+        }
+        return name;
+    }
+
     private static void requireSupported(String name, SpikingDense sd) {
         if (sd.getBeta() != 1.0) {
             throw new UnsupportedModelException("layer '" + name + "': field beta is " + sd.getBeta()

@@ -66,6 +66,36 @@ class ExportCommandTest {
     }
 
     @Test
+    void resetZeroAndFineTuneSaveTheAdaptedModelAndExportIt() throws Exception {
+        Path zip = savedModel();
+        Path train = dir.resolve("train.csv");
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        java.util.Random rnd = new java.util.Random(1);
+        for (int i = 0; i < 200; i++) {
+            double x = 2 * rnd.nextDouble() - 1;
+            double y = 2 * rnd.nextDouble() - 1;
+            rows.add(x + "," + y + "," + (x * y));
+        }
+        Files.write(train, rows);
+        Path out = dir.resolve("tuned");
+        CliHarness.Result r = new CliHarness(FakeTaskRunner.grid("fake")).run("export", zip.toString(), "--out",
+                out.toString(), "--reset-zero", "--fine-tune", "20", "--train", train.toString(), "--format", "netx");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("fine-tuned 20 minibatches", "model-for-export.zip");
+        assertThat(out.resolve("model-for-export.zip")).isRegularFile();
+        assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"resetMatchesLoihi\": true");
+        assertThat(out.resolve("u.nir")).doesNotExist();
+    }
+
+    @Test
+    void fineTuneWithoutTrainingRowsIsAUsageError() throws Exception {
+        CliHarness.Result r = new CliHarness(FakeTaskRunner.grid("fake")).run("export", savedModel().toString(),
+                "--out", dir.resolve("o").toString(), "--fine-tune", "5");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--train");
+    }
+
+    @Test
     void aTruncatedModelFailsNamingTheFile() throws Exception {
         Path zip = savedModel();
         byte[] all = Files.readAllBytes(zip);

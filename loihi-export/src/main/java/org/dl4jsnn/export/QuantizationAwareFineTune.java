@@ -60,7 +60,7 @@ public final class QuantizationAwareFineTune {
             if (!data.hasNext()) {
                 data.reset();
             }
-            MultiDataSet batch = data.next();
+            MultiDataSet batch = labelPerOutput(data.next());
             Map<String, INDArray> snapped = install(snaps, latent);
             graph.fit(batch);
             for (Map.Entry<String, INDArray> e : latent.entrySet()) {
@@ -73,6 +73,17 @@ public final class QuantizationAwareFineTune {
         Map<String, Double> used = new LinkedHashMap<>();
         snaps.forEach(s -> used.put(s.layer, s.scale));
         return used;
+    }
+
+    /** Graphs with local-loss heads have several outputs; each trains against the same labels. */
+    private MultiDataSet labelPerOutput(MultiDataSet batch) {
+        int outputs = graph.getConfiguration().getNetworkOutputs().size();
+        if (batch.numLabelsArrays() == outputs) {
+            return batch;
+        }
+        INDArray[] labels = new INDArray[outputs];
+        java.util.Arrays.fill(labels, batch.getLabels(0));
+        return new org.nd4j.linalg.dataset.MultiDataSet(batch.getFeatures(), labels);
     }
 
     private INDArray param(String layer, String key) {

@@ -81,4 +81,15 @@ class QuantizerTest {
                 .isInstanceOf(UnsupportedModelException.class)
                 .hasMessageContaining("layer 'first'").hasMessageContaining("threshold");
     }
+
+    @Test
+    void aMantissaOutOfRangeIsRefusedNamingLayerAndField() {
+        assertThatThrownBy(() -> new QuantizedLayer("hidden", new int[][] {{300}}, new int[] {0},
+                CubaParams.integrateAndFire(1), 1.0))
+                .hasMessageContaining("layer 'hidden'").hasMessageContaining("weight[0][0] = 300");
+        assertThatThrownBy(() -> new QuantizedLayer("hidden", new int[][] {{2}}, new int[] {5000},
+                CubaParams.integrateAndFire(1), 1.0))
+                .hasMessageContaining("layer 'hidden'").hasMessageContaining("bias[0] = 5000");
+        assertThatThrownBy(() -> new CubaParams(4096, 0, 200_000)).hasMessageContaining("vThMant");
+    }
 }

@@ -26,6 +26,7 @@ final class NetxLayout {
     static final String CUBA = "CUBA";
     static final String INPUT = "input";
     static final String DENSE = "dense";
+    static final String FLATTEN = "flatten";
 
     static final String SIMULATION = "simulation";
     static final String TS = "Ts";

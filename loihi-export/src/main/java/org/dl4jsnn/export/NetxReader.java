@@ -52,8 +52,8 @@ public final class NetxReader {
                         + " by index), found " + children.keySet());
             }
         }
-        if (n < 2) {
-            throw new NetxFormatException("/layer holds " + n + " layers; expected an input layer and a readout");
+        if (n < NetxWriter.FIRST_DENSE + 1) {
+            throw new NetxFormatException("/layer holds " + n + " layers; expected input, flatten and a readout");
         }
         Hdf5Fields host = fields(root.group(HOST), "/" + HOST);
         String format = host.string(FORMAT);
@@ -61,9 +61,10 @@ public final class NetxReader {
             throw host.fail(FORMAT, "is '" + format + "', expected '" + FORMAT_VALUE + "'");
         }
         String[] names = host.strings(LAYER_NAMES);
-        double[] scales = host.vector(SCALES, n);
-        if (names.length != n) {
-            throw host.fail(LAYER_NAMES, "has " + names.length + " entries for " + n + " layers");
+        int stages = n - 1; // the flatten layer has no name or scale of its own
+        double[] scales = host.vector(SCALES, stages);
+        if (names.length != stages) {
+            throw host.fail(LAYER_NAMES, "has " + names.length + " entries for " + stages + " input and dense layers");
         }
         int timeSteps = (int) host.integer(TIME_STEPS);
         ResetMode reset;
@@ -90,10 +91,12 @@ public final class NetxReader {
         } catch (IllegalArgumentException e) {
             throw new NetxFormatException("layer 0: " + e.getMessage(), e);
         }
+        Hdf5Fields flatten = layerFields(layerGroup, 1);
+        requireType(flatten, FLATTEN);
         List<QuantizedLayer> layers = new ArrayList<>();
-        for (int i = 1; i < n; i++) {
+        for (int i = NetxWriter.FIRST_DENSE; i < n; i++) {
             boolean readout = i == n - 1;
-            layers.add(dense(layerFields(layerGroup, i), names[i], scales[i], !readout));
+            layers.add(dense(layerFields(layerGroup, i), names[i - 1], scales[i - 1], !readout));
         }
         QuantizedLayer readout = layers.remove(layers.size() - 1);
         double[] offset = host.vector(READOUT_OFFSET, readout.nOut());

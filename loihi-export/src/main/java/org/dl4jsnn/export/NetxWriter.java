@@ -11,12 +11,16 @@ import java.util.List;
 /**
  * Writes a {@link LoihiNetwork} as a Lava netx HDF5 file ({@code .net}) laid out as
  * {@code lava.lib.dl.netx.hdf5.Network} reads it (docs/export.md, "netx HDF5"): layer "0" is an
- * {@code input} layer whose neurons take the encoded input through their bias, then one {@code dense}
+ * {@code input} layer whose neurons take the encoded input through their bias, a {@code flatten} layer
+ * (netx's way from a C,H,W input to a dense layer), then one {@code dense}
  * layer per spiking layer, and the readout as a last dense layer that never spikes (its value is read
  * from v). Weights are float32 holding even integers; every scalar is int64; type is a 1-element string
  * array.
  */
 public final class NetxWriter {
+
+    /** Index of the first dense layer: after the input layer "0" and the flatten layer "1". */
+    static final int FIRST_DENSE = 2;
 
     private NetxWriter() {
     }
@@ -33,12 +37,16 @@ public final class NetxWriter {
             neuron(input, net.encoder().neuron());
             names[0] = net.encoder().current().name();
             scales[0] = net.encoder().scale();
+            // netx connects a C,H,W input to a dense layer only through a flatten layer
+            WritableGroup flatten = root.putGroup("1");
+            flatten.putDataset(TYPE, new String[] {FLATTEN});
+            flatten.putDataset(SHAPE, new long[] {net.encoder().nOut()});
             for (int l = 0; l < layers.size(); l++) {
-                dense(root.putGroup(Integer.toString(l + 1)), layers.get(l), true);
+                dense(root.putGroup(Integer.toString(l + FIRST_DENSE)), layers.get(l), true);
                 names[l + 1] = layers.get(l).name();
                 scales[l + 1] = layers.get(l).scale();
             }
-            dense(root.putGroup(Integer.toString(layers.size() + 1)), net.readout(), false);
+            dense(root.putGroup(Integer.toString(layers.size() + FIRST_DENSE)), net.readout(), false);
             names[names.length - 1] = net.readout().name();
             scales[scales.length - 1] = net.readout().scale();
 

@@ -51,36 +51,38 @@ class NetxRoundTripTest {
         try (HdfFile f = new HdfFile(file)) {
             assertThat(f.getChild("layer").isGroup()).isTrue();
             assertThat(((io.jhdf.api.Group) f.getChild("layer")).getChildren().keySet())
-                    .containsExactlyInAnyOrder("0", "1", "2");
+                    .containsExactlyInAnyOrder("0", "1", "2", "3");
             Dataset type0 = f.getDatasetByPath("layer/0/type");
             assertThat(type0.getDimensions()).containsExactly(1);
             assertThat((String[]) type0.getData()).containsExactly("input");
             assertThat((long[]) f.getDatasetByPath("layer/0/shape").getData()).containsExactly(6, 1, 1);
-            assertThat((String[]) f.getDatasetByPath("layer/1/type").getData()).containsExactly("dense");
-            Dataset w = f.getDatasetByPath("layer/1/weight");
+            assertThat((String[]) f.getDatasetByPath("layer/1/type").getData()).containsExactly("flatten");
+            assertThat((long[]) f.getDatasetByPath("layer/1/shape").getData()).containsExactly(6);
+            assertThat((String[]) f.getDatasetByPath("layer/2/type").getData()).containsExactly("dense");
+            Dataset w = f.getDatasetByPath("layer/2/weight");
             assertThat(w.getJavaType()).isEqualTo(float.class);
             assertThat(w.getDimensions()).containsExactly(5, 6); // [out, in]
             float[][] wv = (float[][]) w.getData();
             assertThat(wv[2][3]).isEqualTo((float) net.layers().get(0).weight()[2][3]);
-            assertThat(f.getDatasetByPath("layer/1/bias").getDimensions()).containsExactly(5);
+            assertThat(f.getDatasetByPath("layer/2/bias").getDimensions()).containsExactly(5);
             for (String scalar : new String[] {"inFeatures", "outFeatures"}) {
-                Dataset d = f.getDatasetByPath("layer/1/" + scalar);
+                Dataset d = f.getDatasetByPath("layer/2/" + scalar);
                 assertThat(d.isScalar()).isTrue();
                 assertThat(d.getJavaType()).isEqualTo(Long.class);
             }
-            assertThat(f.getDatasetByPath("layer/1/inFeatures").getData()).isEqualTo(6L);
-            assertThat((long[]) f.getDatasetByPath("layer/1/shape").getData()).containsExactly(5);
+            assertThat(f.getDatasetByPath("layer/2/inFeatures").getData()).isEqualTo(6L);
+            assertThat((long[]) f.getDatasetByPath("layer/2/shape").getData()).containsExactly(5);
             for (String field : new String[] {"iDecay", "vDecay", "vThMant", "refDelay"}) {
-                Dataset d = f.getDatasetByPath("layer/1/neuron/" + field);
+                Dataset d = f.getDatasetByPath("layer/2/neuron/" + field);
                 assertThat(d.isScalar()).as(field).isTrue();
                 assertThat(d.getJavaType()).as(field).isEqualTo(Long.class);
             }
-            assertThat(f.getDatasetByPath("layer/1/neuron/type").getData()).isEqualTo("CUBA");
-            assertThat(f.getDatasetByPath("layer/1/neuron/iDecay").getData()).isEqualTo(4096L);
-            assertThat(f.getDatasetByPath("layer/1/neuron/vDecay").getData()).isEqualTo(0L);
-            assertThat(f.getDatasetByPath("layer/2/neuron/vThMant").getData()).isEqualTo(131_071L);
-            assertThat(f.getDatasetByPath("layer/1/neuron/gradedSpike").getData()).isEqualTo(false);
-            assertThat(((io.jhdf.api.Group) f.getChild("layer")).getChild("2") instanceof io.jhdf.api.Group g
+            assertThat(f.getDatasetByPath("layer/2/neuron/type").getData()).isEqualTo("CUBA");
+            assertThat(f.getDatasetByPath("layer/2/neuron/iDecay").getData()).isEqualTo(4096L);
+            assertThat(f.getDatasetByPath("layer/2/neuron/vDecay").getData()).isEqualTo(0L);
+            assertThat(f.getDatasetByPath("layer/3/neuron/vThMant").getData()).isEqualTo(131_071L);
+            assertThat(f.getDatasetByPath("layer/2/neuron/gradedSpike").getData()).isEqualTo(false);
+            assertThat(((io.jhdf.api.Group) f.getChild("layer")).getChild("3") instanceof io.jhdf.api.Group g
                     && !g.getChildren().containsKey("bias")).isTrue();
             assertThat(f.getDatasetByPath("simulation/tSample").getData()).isEqualTo((long) net.runSteps());
         }
@@ -91,21 +93,21 @@ class NetxRoundTripTest {
         Path file = dir.resolve("broken.net");
         LoihiNetwork net = network();
         NetxWriter.write(net, file);
-        // rewrite the same file without layer 1's vThMant
+        // rewrite the same file without layer 2's vThMant
         Path broken = dir.resolve("missing.net");
         try (HdfFile src = new HdfFile(file); WritableHdfFile f = HdfFile.write(broken)) {
             copy(src, f, "");
         }
         assertThatThrownBy(() -> NetxReader.read(broken))
                 .isInstanceOf(NetxFormatException.class)
-                .hasMessageContaining("layer 1").hasMessageContaining("vThMant").hasMessageContaining("missing");
+                .hasMessageContaining("layer 2").hasMessageContaining("vThMant").hasMessageContaining("missing");
     }
 
-    /** Copies every dataset except layer/1/neuron/vThMant. */
+    /** Copies every dataset except layer/2/neuron/vThMant. */
     private static void copy(io.jhdf.api.Group from, WritableGroup to, String path) {
         for (var e : from.getChildren().entrySet()) {
             String p = path + "/" + e.getKey();
-            if (p.equals("/layer/1/neuron/vThMant")) {
+            if (p.equals("/layer/2/neuron/vThMant")) {
                 continue;
             }
             if (e.getValue() instanceof io.jhdf.api.Group g) {

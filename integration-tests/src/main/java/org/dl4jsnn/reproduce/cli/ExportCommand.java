@@ -76,7 +76,6 @@ final class ExportCommand implements Callable<Integer> {
         if (!(inputBound > 0) || Double.isInfinite(inputBound)) {
             throw new ParameterException(spec.commandLine(), "--input-bound must be finite and > 0, got " + inputBound);
         }
-        JhdfLogging.quiet();
         if (fineTune < 0 || fineTuneBatch < 1 || !(fineTuneLr > 0)) {
             throw new ParameterException(spec.commandLine(), "--fine-tune must be >= 0, --fine-tune-batch >= 1 and"
                     + " --fine-tune-lr > 0");
@@ -84,13 +83,15 @@ final class ExportCommand implements Callable<Integer> {
         if (fineTune > 0 && train == null) {
             throw new ParameterException(spec.commandLine(), "--fine-tune needs --train CSV (inputs and target per row)");
         }
+        JhdfLogging.quiet();
         PrintWriter stdout = spec.commandLine().getOut();
         ComputationGraph graph = ModelFiles.loadGraph(model);
         if (resetZero || fineTune > 0) {
             graph = adapt(graph, stdout);
         }
         ModelExporter.Result r = ModelExporter.export(graph, out, EnumSet.copyOf(formats), inputBound);
-        stdout.println("exported " + r.combination().kind().name().toLowerCase() + " " + model + " to " + out + ":");
+        stdout.println("exported " + r.combination().kind().name().toLowerCase(java.util.Locale.ROOT) + " " + model
+                + " to " + out + ":");
         for (ExportedNetwork n : r.networks()) {
             n.files().values().stream().sorted().forEach(f -> stdout.println("  " + f.getFileName()));
         }

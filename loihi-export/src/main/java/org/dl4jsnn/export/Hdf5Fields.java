@@ -30,6 +30,11 @@ final class Hdf5Fields {
         return group.getChildren().containsKey(field);
     }
 
+    /** The fields of a subgroup, reported as "<where>/<field>". */
+    Hdf5Fields child(String field) {
+        return new Hdf5Fields(group(field), where + "/" + field, failure);
+    }
+
     Group group(String field) {
         Node n = group.getChild(field);
         if (n == null) {

@@ -132,10 +132,10 @@ public final class NetxReader {
     }
 
     private static CubaParams neuron(Hdf5Fields layer) {
-        Hdf5Fields n = new Hdf5Fields(layer.group(NEURON), "", msg -> layer.fail(NEURON, msg.replaceFirst("^: ", "")));
+        Hdf5Fields n = layer.child(NEURON);
         String type = n.string(TYPE);
         if (!CUBA.equals(type)) {
-            throw layer.fail(NEURON + "/" + TYPE, "is '" + type + "'; the emulator runs CUBA neurons only");
+            throw n.fail(TYPE, "is '" + type + "'; the emulator runs CUBA neurons only");
         }
         long iDecay = n.integer(I_DECAY);
         long vDecay = n.integer(V_DECAY);
@@ -143,7 +143,7 @@ public final class NetxReader {
         try {
             return new CubaParams((int) iDecay, (int) vDecay, (int) vth);
         } catch (IllegalArgumentException e) {
-            throw layer.fail(NEURON, e.getMessage());
+            throw n.fail(e.getMessage().split(" ")[0], e.getMessage());
         }
     }
 

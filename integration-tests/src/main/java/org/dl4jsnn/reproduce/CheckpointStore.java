@@ -20,4 +20,11 @@ public interface CheckpointStore {
 
     /** Removes the checkpoint if present. */
     void delete(String runKey);
+
+    /**
+     * Offered the trained model when a run measured on the test set finishes; ignored by default
+     * ({@code reproduce --export} keeps it to export the network).
+     */
+    default void finished(String runKey, org.deeplearning4j.nn.graph.ComputationGraph net) {
+    }
 }

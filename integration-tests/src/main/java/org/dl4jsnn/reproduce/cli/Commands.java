@@ -17,6 +17,8 @@ public final class Commands {
         CommandLine top = new CommandLine(new TopCommand());
         top.addSubcommand("reproduce", new ReproduceCommand(registry, commandLine));
         top.addSubcommand("bench", new BenchCommand(registry));
+        top.addSubcommand("export", new ExportCommand());
+        top.addSubcommand("emulate", new EmulateCommand());
         top.setCaseInsensitiveEnumValuesAllowed(true);
         top.setExecutionExceptionHandler(new FailureHandler());
         top.setParameterExceptionHandler(new UsageErrorHandler());

@@ -21,6 +21,13 @@ final class FailureHandler implements IExecutionExceptionHandler {
             err.flush();
             return ExitCodes.CORRUPT_STATE;
         }
+        if (ex instanceof org.dl4jsnn.export.ModelFileException || ex instanceof org.dl4jsnn.export.NetxFormatException
+                || ex instanceof org.dl4jsnn.export.UnsupportedModelException) {
+            // export/emulate: a bad input file or an unexportable model; the message names file, layer and field
+            err.println("dl4j-snn: error: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
         err.println("dl4j-snn: failed: " + ex);
         ex.printStackTrace(err);
         if ("reproduce".equals(cmd.getCommandName())) {

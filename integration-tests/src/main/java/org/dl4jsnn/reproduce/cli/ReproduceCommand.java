@@ -8,6 +8,7 @@ import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.TaskRegistry;
 import org.dl4jsnn.reproduce.progress.ProgressStyle;
+import org.dl4jsnn.reproduce.run.RunExport;
 import org.dl4jsnn.reproduce.run.TaskPlan;
 import org.dl4jsnn.reproduce.run.TaskReproduction;
 import picocli.CommandLine.Command;
@@ -78,6 +79,10 @@ final class ReproduceCommand implements Callable<Integer> {
             + " checkpoints, plots) and start over. Other files in --out are left alone.")
     boolean force;
 
+    @Option(names = "--export", description = "Also export each newly trained network to Lava netx (.net) and NIR"
+            + " (.nir) under --out/export/<run>/, with its model.zip (inputs bounded by |x| <= 3; see docs/export.md).")
+    boolean export;
+
     @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
             description = "Progress display: a bar on a terminal, periodic lines otherwise (default auto).")
     ProgressStyle progress;
@@ -101,7 +106,11 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TaskReproduction reproduction = new TaskReproduction(() -> progress.create(err));
+        if (export) {
+            JhdfLogging.quiet();
+        }
+        TaskReproduction reproduction = new TaskReproduction(() -> progress.create(err),
+                export ? new RunExport(RunExport.INPUT_BOUND) : null);
         for (TaskPlan plan : plans) {
             reproduction.execute(plan);
             stdout.println(plan.task() + ": report written to " + plan.out().reportMd());

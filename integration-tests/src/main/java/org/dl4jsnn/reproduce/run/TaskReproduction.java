@@ -3,6 +3,7 @@ package org.dl4jsnn.reproduce.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.dl4jsnn.reproduce.CheckpointStore;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.LrSelectionSummary;
 import org.dl4jsnn.reproduce.LrTrial;
@@ -34,10 +35,17 @@ public final class TaskReproduction {
     private final ReportWriter reportWriter = new ReportWriter();
     private final SettingsJson settingsJson = new SettingsJson();
     private final LearningRateSelection selection;
+    private final RunExport export;
 
     public TaskReproduction(Supplier<TrainingMonitor> monitors) {
+        this(monitors, null);
+    }
+
+    /** @param export exports each newly trained network, or null for none */
+    public TaskReproduction(Supplier<TrainingMonitor> monitors, RunExport export) {
         this.monitors = monitors;
         this.selection = new LearningRateSelection(monitors);
+        this.export = export;
     }
 
     /** @return the runs of the report, in method then seed order */
@@ -113,8 +121,9 @@ public final class TaskReproduction {
     private MethodRun train(TaskPlan plan, RunSettings settings, MethodSpec method, long seed, String key,
                             FileCheckpointStore checkpoints) {
         LOG.info("{}: training {} with seed {}", plan.task(), method.label(), seed);
+        CheckpointStore store = export == null ? checkpoints : export.capturing(checkpoints, plan.out());
         return checked(plan, method, seed, key, plan.runner().run(settings, method, seed, EvaluationSplit.TEST,
-                monitors.get(), checkpoints, key));
+                monitors.get(), store, key));
     }
 
     /** The runner's result, refused if it is not the (method, seed) that was asked for. */

@@ -91,6 +91,9 @@ final class TrainingLoop {
             monitor.update(iteration, loss, testError);
         }
         monitor.finish();
+        if (split == EvaluationSplit.TEST) {
+            checkpoints.finished(runKey, net);
+        }
         double wall = wallBefore + (System.nanoTime() - start) / 1e9;
         int newIterations = settings.iterations() - done;
         double msPerIter = newIterations > 0 ? 1000 * trainSeconds / newIterations : Double.NaN;

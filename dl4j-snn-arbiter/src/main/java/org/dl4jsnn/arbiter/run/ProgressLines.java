@@ -52,7 +52,7 @@ public final class ProgressLines implements StatusListener {
     public void onShutdown(IOptimizationRunner runner) {
         out.accept(String.format("search finished: %d candidates, best %s, %s", finished,
                 best == null ? "none completed" : String.format("%.4f (#%d)", best, bestIndex),
-                duration(clock.getAsLong() - startMillis)));
+                ProgressText.duration(clock.getAsLong() - startMillis)));
     }
 
     @Override
@@ -90,7 +90,7 @@ public final class ProgressLines implements StatusListener {
         sb.append('[').append(finished).append('/').append(candidates).append("] #").append(info.getIndex());
         Object value = result.getCandidate() == null ? null : result.getCandidate().getValue();
         if (value instanceof SearchCandidate c) {
-            sb.append(' ').append(describe(c.settings()));
+            sb.append(' ').append(ProgressText.describe(c.settings()));
         }
         sb.append(": ");
         if (result.getScore() != null) {
@@ -99,42 +99,18 @@ public final class ProgressLines implements StatusListener {
             sb.append("failed");
         }
         if (here && info.getEndTime() != null && info.getStartTime() != null) {
-            sb.append(" in ").append(duration(info.getEndTime() - info.getStartTime()));
+            sb.append(" in ").append(ProgressText.duration(info.getEndTime() - info.getStartTime()));
         } else if (!here) {
             sb.append(" (finished by an earlier run)");
         }
         sb.append(" | best ").append(best == null ? "-" : String.format("%.4f (#%d)", best, bestIndex));
-        sb.append(" | elapsed ").append(duration(elapsed));
+        sb.append(" | elapsed ").append(ProgressText.duration(elapsed));
         if (trained > 0 && finished < candidates) {
             long eta = (candidates - finished) * (trainedMillis / trained);
             eta = Math.min(eta, Math.max(0, maxMillis - elapsed) + trainedMillis / trained);
-            sb.append(", ETA ").append(duration(eta));
+            sb.append(", ETA ").append(ProgressText.duration(eta));
         }
         return sb.toString();
-    }
-
-    static String describe(Map<String, Object> settings) {
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, Object> e : settings.entrySet()) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            Object v = e.getValue();
-            String text = v instanceof Double d ? String.format("%.4g", d) : String.valueOf(v);
-            sb.append("method".equals(e.getKey()) ? text : e.getKey() + "=" + text);
-        }
-        return sb.toString();
-    }
-
-    static String duration(long millis) {
-        long s = Math.max(0, millis) / 1000;
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return (s / 60) + "m" + String.format("%02d", s % 60) + "s";
-        }
-        return (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
     }
 
     @Override

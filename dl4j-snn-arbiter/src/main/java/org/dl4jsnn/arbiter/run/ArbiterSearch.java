@@ -58,6 +58,6 @@ public final class ArbiterSearch {
                     GridSearchCandidateGenerator.Mode.Sequential, null);
         };
         g.setRngSeed(settings.seed());
-        return g;
+        return new BuildCheckedGenerator(g);
     }
 }

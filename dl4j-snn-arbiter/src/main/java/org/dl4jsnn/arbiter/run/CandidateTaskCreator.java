@@ -64,8 +64,8 @@ public final class CandidateTaskCreator implements TaskCreator {
         notify(listeners, runner, running, null);
         try {
             if (!(candidate.getValue() instanceof SearchCandidate c)) {
-                throw new IllegalArgumentException("the space must produce SearchCandidates, got "
-                        + candidate.getValue());
+                throw new IllegalArgumentException(candidate.getValue() instanceof BuildCheckedGenerator.Unbuildable u
+                        ? u.reason() : "the space must produce SearchCandidates, got " + candidate.getValue());
             }
             Model model = c.build(settings.networkSeed(index), settings.rfgSeed(index), settings.iterations());
             CandidateTrainer.train(model, DataSources.create(dataSource, properties).trainData(),

@@ -121,7 +121,7 @@ public final class SearchFolder implements ResultSaver {
     public CandidateRecord recordFailure(Candidate<?> candidate, CandidateInfo info, Throwable cause) {
         Object value = candidate.getValue();
         java.util.Map<String, Object> settings = value instanceof SearchCandidate c ? c.settings()
-                : java.util.Map.of("candidate", String.valueOf(value));
+                : java.util.Map.of("method", "-");
         String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         CandidateRecord record = new CandidateRecord(candidate.getIndex(), candidate.getFlatParameters(), null,
                 seconds(info), settings, why, null, null);

@@ -13,7 +13,7 @@ import org.dl4jsnn.arbiter.run.CandidateRecord;
 
 /**
  * A search's candidates as a Markdown table, best first (failed ones last). Settings that every
- * candidate shares are listed once above the table instead of as a column.
+ * candidate shares (other than the method) are listed once above the table instead of as a column.
  */
 public final class SearchResultsTable {
 
@@ -32,7 +32,8 @@ public final class SearchResultsTable {
         for (String k : keys) {
             Object first = records.isEmpty() ? null : records.get(0).settings().get(k);
             boolean same = records.stream().allMatch(r -> Objects.equals(r.settings().get(k), first));
-            if (same && records.size() > 1) {
+            // the method is what a search compares: always a column
+            if (same && records.size() > 1 && !"method".equals(k)) {
                 shared.put(k, first);
             } else {
                 varying.add(k);

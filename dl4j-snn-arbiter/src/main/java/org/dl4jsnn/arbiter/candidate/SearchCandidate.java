@@ -10,7 +10,8 @@ import org.dl4jsnn.arbiter.method.TrainingMethod;
  * initialised DL4J model; an RFG method gets the forward-gradient subclass of the same configuration, so
  * DL4J's fit runs the RFG estimator and never back-propagation.
  */
-public sealed interface SearchCandidate extends java.io.Serializable permits SpikingMlpCandidate, DeepOnetCandidate {
+public sealed interface SearchCandidate extends java.io.Serializable
+        permits SpikingMlpCandidate, DeepOnetCandidate, SepOnetCandidate {
 
     TrainingMethod method();
 

@@ -17,6 +17,7 @@ import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.dl4jsnn.arbiter.method.GradientMethod;
 import org.dl4jsnn.arbiter.method.LearningRateSchedule;
 import org.dl4jsnn.arbiter.space.DeepOnetSpace;
+import org.dl4jsnn.arbiter.space.SepOnetSpace;
 import org.dl4jsnn.arbiter.space.SpikingDenseLayerSpace;
 import org.dl4jsnn.arbiter.space.SpikingMlpSpace;
 import org.dl4jsnn.arbiter.space.SurrogateKind;
@@ -36,7 +37,7 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 public final class SpaceFile {
 
     /** Built-in spaces, by name. */
-    public static final List<String> PRESETS = List.of("mexican-hat", "spiking-layer", "deeponet");
+    public static final List<String> PRESETS = List.of("mexican-hat", "spiking-layer", "deeponet", "seponet");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -61,7 +62,7 @@ public final class SpaceFile {
             new Key("resetDifferentiated", Kind.BOOL, 0, 0, "true or false"),
             new Key("hiddenWidth", Kind.INT, 1, 4096, "an integer in [1, 4096]"),
             new Key("hiddenLayers", Kind.INT, 1, 16, "a fixed integer in [1, 16] (spiking MLP only)"),
-            new Key("latent", Kind.INT, 1, 4096, "an integer p in [1, 4096] (DeepONet only)"));
+            new Key("latent", Kind.INT, 1, 4096, "an integer p (DeepONet) or r (SepONet) in [1, 4096]"));
 
     private final Map<String, ValueSpec> values;
     private final String json;
@@ -281,6 +282,17 @@ public final class SpaceFile {
                 .threshold(space("threshold", 1.0, false))
                 .method(methodSpace())
                 .build();
+    }
+
+    /**
+     * A SepONet space for data with {@code sensors} sensors on an nx x nt grid; defaults are the paper's
+     * diffusion-reaction network (hidden 16, r = 16, T = 32, SG with s = 0.5). {@code latent} is r.
+     */
+    public SepOnetSpace sepOnetSpace(int sensors, int nx, int nt) {
+        rejectKeys("hiddenLayers", "beta", "resetMode", "resetDifferentiated", "threshold");
+        return new SepOnetSpace(sensors, nx, nt, space("hiddenWidth", 16, true), space("latent", 16, true),
+                space("timeSteps", 32, true), space("surrogate", SurrogateKind.SG, false),
+                space("surrogateWidth", 0.5, false), space("wsgSamples", 16, true), methodSpace());
     }
 
     private void rejectKeys(String... keys) {

@@ -74,4 +74,32 @@ class CandidateBuildTest {
         double after = data.testData().relativeL2(net);
         assertThat(after).isFinite().isNotEqualTo(before);
     }
+
+    @Test
+    void sepOnetCandidateBuildsAsAnRfgGraphAndTrainsOnTheGrid() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty(PoissonSearchData.TRAIN_FUNCTIONS, "10");
+        p.setProperty(PoissonSearchData.SENSORS, "11");
+        p.setProperty(org.dl4jsnn.arbiter.data.DiffusionReactionSearchData.GRID, "11,6,21,11");
+        p.setProperty("batch", "3");
+        var data = new org.dl4jsnn.arbiter.data.DiffusionReactionSearchData();
+        data.configure(p);
+        assertThat(data.shape()).containsExactly(11, 11, 6);
+        SepOnetCandidate candidate = new SepOnetCandidate(11, 11, 6, 6, 4, 4, Surrogate.gaussian(0.5),
+                TestCandidates.method(GradientMethod.RFG_L, 1));
+        ComputationGraph net = candidate.build(7, 9, 20);
+        assertThat(net).isInstanceOf(RfgComputationGraph.class);
+        INDArray params = net.params().dup();
+        var it = data.trainData();
+        for (int i = 0; i < 4; i++) {
+            if (!it.hasNext()) {
+                it.reset();
+            }
+            net.fit(it.next());
+        }
+        assertThat(((RfgComputationGraph) net).lastEstimate()).isNotNull();
+        assertThat(net.params()).isNotEqualTo(params);
+        assertThat(data.testData().size()).isEqualTo(1);
+        assertThat(data.testData().relativeL2(net)).isFinite().isPositive();
+    }
 }

@@ -106,4 +106,24 @@ class TinySearchTest {
                 .allMatch(r -> r.error().contains("threshold"));
         assertThat(lines).filteredOn(l -> l.contains("failed")).hasSize(2);
     }
+
+    @Test
+    void deepOnetSearchRunsThroughTheOperatorBuilder(@TempDir Path dir) throws Exception {
+        Properties p = new Properties();
+        p.setProperty(org.dl4jsnn.arbiter.data.PoissonSearchData.TRAIN_FUNCTIONS, "10");
+        p.setProperty(org.dl4jsnn.arbiter.data.PoissonSearchData.SENSORS, "20");
+        p.setProperty(MexicanHatSearchData.BATCH, "64");
+        var space = org.dl4jsnn.arbiter.spec.SpaceFile.parse(
+                "{\"method\": [\"BP\", \"RFG-L\"], \"hiddenWidth\": 8, \"latent\": 8, \"timeSteps\": [4, 8]}")
+                .deepOnetSpace(20);
+        SearchSettings settings = new SearchSettings(SearchStrategy.GRID, 4, 10, 2, 2, 3);
+        ArbiterSearch.Outcome outcome = ArbiterSearch.run(settings, space,
+                org.dl4jsnn.arbiter.data.PoissonSearchData.class, p, new SearchFolder(dir));
+        assertThat(outcome.records()).hasSize(4).allMatch(CandidateRecord::completed)
+                .allMatch(r -> "ComputationGraph".equals(r.modelType()));
+        assertThat(outcome.records().stream().map(CandidateRecord::method).distinct()).containsExactlyInAnyOrder(
+                "BP", "RFG-L");
+        assertThat(new SearchFolder(dir).restoreModel(outcome.best().orElseThrow().index()))
+                .isInstanceOf(org.deeplearning4j.nn.graph.ComputationGraph.class);
+    }
 }

@@ -54,6 +54,16 @@ class SpaceFileTest {
         assertThat(c.sensors()).isEqualTo(100);
         assertThat(c.surrogate().width()).isEqualTo(0.2);
         assertThat(c.method().learningRate()).isEqualTo(0.0005, org.assertj.core.api.Assertions.within(1e-12));
+        var sep = SpaceFile.preset("seponet").sepOnetSpace(101, 101, 101);
+        double[] ones = new double[index(sep)];
+        java.util.Arrays.fill(ones, 1.0);
+        var top = sep.getValue(ones);
+        assertThat(top.timeSteps()).isEqualTo(32);
+        assertThat(top.surrogate().width()).isEqualTo(0.8);
+        assertThat(top.rank()).isEqualTo(16);
+        assertThat(top.method().gradient()).isEqualTo(GradientMethod.RFG_L);
+        assertThatThrownBy(() -> SpaceFile.parse("{\"threshold\": 0.5}").sepOnetSpace(101, 101, 101))
+                .hasMessageContaining("threshold");
     }
 
     @Test

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
         description = "Search spiking-layer settings and gradient methods (BP, RFG-G, RFG-L) together with Arbiter;"
                 + " score each candidate on a validation split of the training set; write results.md, scores.png,"
                 + " best-config.json and best-model.zip into --out.",
-        footer = {"", "Tasks: mexican-hat (default space: preset mexican-hat), poisson-deeponet (preset deeponet).",
-                "Presets: mexican-hat, spiking-layer, deeponet. A space file is JSON, one key per setting: a value,"
+        footer = {"", "Tasks: mexican-hat (default space: preset mexican-hat), poisson-deeponet (preset deeponet),"
+                + " diffusion-reaction-seponet (preset seponet).",
+                "Presets: mexican-hat, spiking-layer, deeponet, seponet. A space file is JSON, one key per setting: a value,"
                         + " a list of choices, or {\"min\": a, \"max\": b, \"scale\": \"log\"}; see"
                         + " docs/search/README.md."})
 final class SearchCommand implements Callable<Integer> {
@@ -38,7 +39,8 @@ final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<task>", description = "mexican-hat or poisson-deeponet.")
+    @Parameters(index = "0", paramLabel = "<task>",
+            description = "mexican-hat, poisson-deeponet or diffusion-reaction-seponet.")
     String task;
 
     @Option(names = "--space", paramLabel = "FILE|preset", description = "Search space: a JSON file or a preset"
@@ -57,12 +59,12 @@ final class SearchCommand implements Callable<Integer> {
             description = "Training iterations (minibatches) per candidate (default 300).")
     int iterations;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1000", description = "Batch size (default 1000).")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default 1000; SepONet: 10 functions).")
+    Integer batch;
 
     @Option(names = "--train-size", paramLabel = "N",
             description = "Training examples before the validation split: points (Mexican hat, default 10000) or"
-                    + " functions (Poisson, default 800). The last tenth is the validation split.")
+                    + " functions (Poisson 800, diffusion-reaction 100). The last tenth is the validation split.")
     Integer trainSize;
 
     @Option(names = "--strategy", paramLabel = "random|grid", defaultValue = "random",
@@ -98,6 +100,9 @@ final class SearchCommand implements Callable<Integer> {
             spaceFile = SpaceFile.load(space == null ? searchTask.defaultPreset() : space);
             searchTask.space(spaceFile);
             settings = new SearchSettings(strategy, candidates, maxMinutes, iterations, gridPoints, seed);
+            if (batch == null) {
+                batch = searchTask.defaultBatch();
+            }
             data = searchTask.dataProperties(positive("--batch", batch), trainSize, 42);
             if (trainSize != null) {
                 positive("--train-size", trainSize);

@@ -126,4 +126,13 @@ class TinySearchTest {
         assertThat(new SearchFolder(dir).restoreModel(outcome.best().orElseThrow().index()))
                 .isInstanceOf(org.deeplearning4j.nn.graph.ComputationGraph.class);
     }
+
+    @Test
+    void theTimeBudgetEndsASearchLongBeforeItsCandidateCount(@TempDir Path dir) {
+        // 50 candidates would take far longer than the 3-second budget; Arbiter's MaxTimeCondition stops it
+        SearchSettings settings = new SearchSettings(SearchStrategy.RANDOM, 50, 0.05, 5, 2, 7);
+        ArbiterSearch.Outcome outcome = ArbiterSearch.run(settings, space(), MexicanHatSearchData.class, data(),
+                new SearchFolder(dir));
+        assertThat(outcome.records().size()).isLessThan(50);
+    }
 }

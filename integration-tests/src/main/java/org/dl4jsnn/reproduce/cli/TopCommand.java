@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dl4j-snn}: only dispatches to its subcommands. */
 @Command(name = "dl4j-snn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = SearchCommand.class,
         description = "Spiking neural networks trained by back-propagation or randomized forward gradients:"
                 + " reproduce the paper's experiments and benchmark the cost per iteration.",
         footer = {"", "Exit codes: 0 ok, 1 failure during the work, 2 bad command line (nothing written),"

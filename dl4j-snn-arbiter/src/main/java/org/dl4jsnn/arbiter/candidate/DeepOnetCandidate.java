@@ -1,0 +1,66 @@
+package org.dl4jsnn.arbiter.candidate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.arbiter.method.TrainingMethod;
+import org.dl4jsnn.operator.SpikingDeepOnet;
+import org.dl4jsnn.surrogate.SteinSurrogate;
+import org.dl4jsnn.surrogate.Surrogate;
+import org.dl4jsnn.train.RfgComputationGraph;
+
+/**
+ * A spiking DeepONet (docs/design.md section 4) built by {@link SpikingDeepOnet}: trained by BP as a
+ * {@link ComputationGraph}, by RFG as an {@link RfgComputationGraph}.
+ *
+ * @param sensors     m, the branch net's input size (the data's sensor count)
+ * @param hiddenWidth width of the one hidden spiking layer of branch and trunk
+ * @param latent      p, the number of branch and trunk outputs
+ */
+public record DeepOnetCandidate(int sensors, int hiddenWidth, int latent, int timeSteps, Surrogate surrogate,
+                                double threshold, TrainingMethod method) implements SearchCandidate {
+
+    public DeepOnetCandidate {
+        Objects.requireNonNull(surrogate, "surrogate");
+        Objects.requireNonNull(method, "method");
+        // the builder checks every range and names the setting
+        SpikingDeepOnet.builder().sensors(sensors).hidden(hiddenWidth).latent(latent).timeSteps(timeSteps)
+                .threshold(threshold);
+    }
+
+    public ComputationGraphConfiguration configuration(long networkSeed, int iterations) {
+        return SpikingDeepOnet.builder().sensors(sensors).hidden(hiddenWidth).latent(latent).timeSteps(timeSteps)
+                .surrogate(surrogate).threshold(threshold).updater(method.updater(iterations))
+                .seed(SearchCandidate.requireNetworkSeed(networkSeed)).build();
+    }
+
+    @Override
+    public ComputationGraph build(long networkSeed, long rfgSeed, int iterations) {
+        ComputationGraphConfiguration conf = configuration(networkSeed, iterations);
+        ComputationGraph net = method.gradient().isForwardGradient()
+                ? new RfgComputationGraph(conf, method.rfgSettings(rfgSeed))
+                : new ComputationGraph(conf);
+        net.init();
+        return net;
+    }
+
+    @Override
+    public Map<String, Object> networkSettings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("T", timeSteps);
+        m.put("surrogate", surrogate instanceof SteinSurrogate ? "WSG" : "SG");
+        m.put("s", surrogate.width());
+        if (surrogate instanceof SteinSurrogate w) {
+            m.put("N", w.samples());
+        }
+        m.put("threshold", threshold);
+        m.put("hidden", hiddenWidth);
+        m.put("p", latent);
+        if (method.gradient().isForwardGradient()) {
+            m.put("K", method.directions());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,101 @@
+package org.dl4jsnn.arbiter.run;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.arbiter.optimize.api.Candidate;
+import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
+import org.deeplearning4j.arbiter.optimize.api.TaskCreator;
+import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
+import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
+import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
+import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
+import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
+import org.deeplearning4j.nn.api.Model;
+import org.dl4jsnn.arbiter.candidate.SearchCandidate;
+
+/**
+ * Arbiter's TaskCreator for {@link SearchCandidate}s: a task builds the candidate's network (the RFG
+ * subclass when its method is RFG), trains it for the search's iterations, scores it on the validation
+ * rows and saves it. A candidate already finished in the search folder with the same Arbiter point is
+ * not trained again: its recorded result is returned (resume).
+ */
+public final class CandidateTaskCreator implements TaskCreator {
+
+    private final SearchFolder folder;
+    private final SearchSettings settings;
+
+    public CandidateTaskCreator(SearchFolder folder, SearchSettings settings) {
+        this.folder = java.util.Objects.requireNonNull(folder, "folder");
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public Callable<OptimizationResult> create(Candidate candidate, DataProvider dataProvider,
+                                               ScoreFunction scoreFunction, List<StatusListener> listeners,
+                                               IOptimizationRunner runner) {
+        throw new UnsupportedOperationException("the search trains from a DataSource (dataSource(...) in"
+                + " OptimizationConfiguration), not a DataProvider");
+    }
+
+    @Override
+    public Callable<OptimizationResult> create(Candidate candidate, Class<? extends DataSource> dataSource,
+                                               Properties dataSourceProperties, ScoreFunction scoreFunction,
+                                               List<StatusListener> listeners, IOptimizationRunner runner) {
+        return () -> run(candidate, dataSource, dataSourceProperties, scoreFunction, listeners, runner);
+    }
+
+    private OptimizationResult run(Candidate<?> candidate, Class<? extends DataSource> dataSource, Properties properties,
+                                   ScoreFunction scoreFunction, List<StatusListener> listeners,
+                                   IOptimizationRunner runner) {
+        int index = candidate.getIndex();
+        long start = System.currentTimeMillis();
+        Optional<CandidateRecord> earlier = folder.finished(index);
+        if (earlier.isPresent() && earlier.get().sameParameters(candidate.getFlatParameters())) {
+            OptimizationResult result = folder.resultOf(candidate, earlier.get(), start);
+            notify(listeners, runner, result.getCandidateInfo(), result);
+            return result;
+        }
+        CandidateInfo running = new CandidateInfo(index, CandidateStatus.Running, null, start, start, null,
+                candidate.getFlatParameters(), null);
+        notify(listeners, runner, running, null);
+        try {
+            if (!(candidate.getValue() instanceof SearchCandidate c)) {
+                throw new IllegalArgumentException(candidate.getValue() instanceof BuildCheckedGenerator.Unbuildable u
+                        ? u.reason() : "the space must produce SearchCandidates, got " + candidate.getValue());
+            }
+            Model model = c.build(settings.networkSeed(index), settings.rfgSeed(index), settings.iterations());
+            CandidateTrainer.train(model, DataSources.create(dataSource, properties).trainData(),
+                    settings.iterations());
+            double score = scoreFunction.score(model, dataSource, properties);
+            if (!Double.isFinite(score)) {
+                throw new CandidateDivergedException("the validation error is " + score, null);
+            }
+            CandidateInfo done = new CandidateInfo(index, CandidateStatus.Complete, score, start, start,
+                    System.currentTimeMillis(), candidate.getFlatParameters(), null);
+            OptimizationResult result = new OptimizationResult(candidate, score, index, null, done, null);
+            result.setResultReference(folder.saveModel(result, model));
+            notify(listeners, runner, done, result);
+            return result;
+        } catch (Exception e) {
+            CandidateInfo failed = new CandidateInfo(index, CandidateStatus.Failed, null, start, start,
+                    System.currentTimeMillis(), candidate.getFlatParameters(), SearchFolder.stackTrace(e));
+            if (!(e instanceof java.util.concurrent.CancellationException)) {
+                folder.recordFailure(candidate, failed, e);
+            }
+            OptimizationResult result = new OptimizationResult(candidate, null, index, null, failed, null);
+            notify(listeners, runner, failed, result);
+            return result;
+        }
+    }
+
+    private static void notify(List<StatusListener> listeners, IOptimizationRunner runner, CandidateInfo info,
+                               OptimizationResult result) {
+        for (StatusListener l : listeners) {
+            l.onCandidateStatusChange(info, runner, result);
+        }
+    }
+}

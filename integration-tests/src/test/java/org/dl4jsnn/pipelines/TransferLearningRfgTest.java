@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
@@ -14,6 +15,7 @@ import org.dl4jsnn.forward.ForwardGraph;
 import org.dl4jsnn.layer.SpikingDenseLayer;
 import org.dl4jsnn.testing.MexicanHatData;
 import org.dl4jsnn.testing.Networks;
+import org.dl4jsnn.train.RfgComputationGraph;
 import org.dl4jsnn.train.RfgMultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -144,5 +146,40 @@ class TransferLearningRfgTest {
                 assertThat(s.backwardPasses()).isZero();
             }
         }
+    }
+
+    @Test
+    void graphTransferLearningFreezesVerticesAndFineTunesTheNewOutputByRfg() {
+        DataSet source = MexicanHatData.train(96, 4, DataType.FLOAT);
+        MultiLayerNetwork mln = new MultiLayerNetwork(Networks.mlp(17, DataType.FLOAT, new Adam(1e-2), 2, 1,
+                new SpikingDense.Builder().timeSteps(8), 10, 10));
+        mln.init();
+        ComputationGraph pretrained = mln.toComputationGraph();
+        // vertices "0", "1" spiking, "2" time average, "3" readout
+        ComputationGraph transferred = new TransferLearning.GraphBuilder(pretrained)
+                .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(5e-2)).seed(3).build())
+                .setFeatureExtractor("1")
+                .removeVertexAndConnections("3")
+                .addLayer("head", new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .activation(Activation.IDENTITY).nIn(10).nOut(1).build(), "2")
+                .setOutputs("head")
+                .build();
+        RfgComputationGraph net = RfgComputationGraph.wrap(transferred, RfgSettings.global(6));
+        assertThat(ForwardGraph.of(net).segments()).hasSize(1);
+
+        DataSet target = new DataSet(source.getFeatures(), source.getLabels().mul(2).add(0.5));
+        float[] frozen0 = net.getLayer("0").params().toFloatVector();
+        float[] frozen1 = net.getLayer("1").params().toFloatVector();
+        float[] head = net.getLayer("head").params().toFloatVector();
+        double before = net.score(target);
+        for (int i = 0; i < 100; i++) {
+            net.fit(target);
+        }
+        double after = net.score(target);
+
+        assertThat(net.getLayer("0").params().toFloatVector()).containsExactly(frozen0);
+        assertThat(net.getLayer("1").params().toFloatVector()).containsExactly(frozen1);
+        assertThat(net.getLayer("head").params().toFloatVector()).isNotEqualTo(head);
+        assertThat(after).isLessThan(before);
     }
 }

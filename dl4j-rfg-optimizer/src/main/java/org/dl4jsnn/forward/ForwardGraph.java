@@ -61,8 +61,16 @@ public final class ForwardGraph {
     public record CustomNode(String name, int[] inputs, StaticJvpRule rule, ParamSegment segment) implements Node {
     }
 
-    /** A layer's parameters in the flat vector: W (row-major [nOut][nIn]) then b, or just a bias. */
-    public record ParamSegment(int offset, int length, int weightOffset, int biasOffset) {
+    /**
+     * A layer's parameters in the flat vector: W (row-major [nOut][nIn]) then b, or just a bias.
+     * {@code trainable} is false for a layer that transfer learning froze: the sweep reads its
+     * parameters but no direction perturbs them, so no estimate is spent on them.
+     */
+    public record ParamSegment(int offset, int length, int weightOffset, int biasOffset, boolean trainable) {
+
+        public ParamSegment(int offset, int length, int weightOffset, int biasOffset) {
+            this(offset, length, weightOffset, biasOffset, true);
+        }
     }
 
     private final List<Node> nodes;
@@ -83,7 +91,7 @@ public final class ForwardGraph {
             Node node = nodes.get(n);
             phases[n] = phaseOf(node, n);
             ParamSegment seg = segmentOf(node);
-            if (seg != null && seg.length() > 0) {
+            if (seg != null && seg.length() > 0 && seg.trainable()) {
                 segs.add(seg);
             }
             int nodeSteps = node instanceof SpikingNode s ? s.steps() : node instanceof AverageNode a ? a.steps() : -1;
@@ -149,7 +157,10 @@ public final class ForwardGraph {
         return phases[node];
     }
 
-    /** Each parameter-holding layer's segment, in network order: the blocks of layer-wise perturbation. */
+    /**
+     * Each trainable parameter-holding layer's segment, in network order: the blocks of layer-wise
+     * perturbation. Frozen layers' segments are not among them.
+     */
     public List<ParamSegment> segments() {
         return segments;
     }
@@ -284,6 +295,15 @@ public final class ForwardGraph {
                 + ") has no forward-mode rule; supported: SpikingDense, TimeAverage, DenseLayer, OutputLayer (MSE)");
     }
 
+    /**
+     * DL4J's transfer learning wraps frozen layers; the wrapper passes conf() and the parameters through,
+     * so only the wrapper's type tells that the updater never moves them.
+     */
+    private static boolean frozen(Layer layer) {
+        return layer instanceof org.deeplearning4j.nn.layers.FrozenLayer
+                || layer instanceof org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
+    }
+
     private static ParamSegment denseSegment(Layer layer, INDArray flat) {
         INDArray w = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
         INDArray b = layer.getParam(DefaultParamInitializer.BIAS_KEY);
@@ -295,7 +315,7 @@ public final class ForwardGraph {
         if (bOff != wOff + w.length()) {
             throw new IllegalStateException("unexpected parameter layout in layer " + layer.getIndex());
         }
-        return new ParamSegment(wOff, (int) (w.length() + b.length()), wOff, bOff);
+        return new ParamSegment(wOff, (int) (w.length() + b.length()), wOff, bOff, !frozen(layer));
     }
 
     /** Where {@code view} starts inside {@code flat}, from their native addresses (views may wrap buffers). */

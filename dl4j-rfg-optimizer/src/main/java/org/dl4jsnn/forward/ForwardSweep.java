@@ -153,7 +153,8 @@ public final class ForwardSweep {
         int index = segments.indexOf(seg);
         boolean[] active = new boolean[directions.length];
         for (int k = 0; k < active.length; k++) {
-            active[k] = directionSegment[k] < 0 || directionSegment[k] == index;
+            // a frozen layer (index -1) is perturbed by no direction
+            active[k] = index >= 0 && (directionSegment[k] < 0 || directionSegment[k] == index);
         }
         return new ParamTangents(params, directions, seg.weightOffset(), seg.biasOffset(), active);
     }

@@ -83,7 +83,8 @@ final class RfgTraining {
                 .castTo(flattenedGradients.dataType()));
         Gradient gradient = new DefaultGradient(flattenedGradients);
         for (Layer layer : layers) {
-            if (layer.numParams() == 0) {
+            if (layer.numParams() == 0 || layer instanceof org.deeplearning4j.nn.layers.FrozenLayer) {
+                // a frozen layer keeps no gradient view (DL4J's FrozenLayer ignores it); its estimate is 0
                 continue;
             }
             Map<String, INDArray> views = layer.conf().getLayer().initializer()

@@ -17,6 +17,14 @@ public interface TrainingMonitor {
 
     void finish();
 
+    /**
+     * DL4J listeners to attach to the network of the run last {@link #start started}, for example the
+     * training UI's (--ui). Called after {@link #start}; most monitors attach none.
+     */
+    default java.util.List<org.deeplearning4j.optimize.api.TrainingListener> listeners() {
+        return java.util.List.of();
+    }
+
     /** A monitor that shows nothing, for tests and nested runs. */
     static TrainingMonitor silent() {
         return new TrainingMonitor() {

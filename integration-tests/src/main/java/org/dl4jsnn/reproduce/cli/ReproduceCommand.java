@@ -11,7 +11,9 @@ import org.dl4jsnn.reproduce.progress.ProgressStyle;
 import org.dl4jsnn.reproduce.run.RunExport;
 import org.dl4jsnn.reproduce.run.TaskPlan;
 import org.dl4jsnn.reproduce.run.TaskReproduction;
+import org.dl4jsnn.reproduce.ui.TrainingUi;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -87,6 +89,9 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Progress display: a bar on a terminal, periodic lines otherwise (default auto).")
     ProgressStyle progress;
 
+    @Mixin
+    UiOption ui = new UiOption();
+
     private final TaskRegistry registry;
     private final String commandLine;
 
@@ -98,24 +103,34 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<TaskPlan> plans;
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingUi trainingUi;
         try {
             plans = new PlanBuilder(registry).build(new ReproduceOptions(task, methods, directions, seeds, preset,
                     iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force), commandLine);
+            trainingUi = ui.start(err);
         } catch (InvalidOptionException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (export) {
             JhdfLogging.quiet();
         }
-        TaskReproduction reproduction = new TaskReproduction(() -> progress.create(err),
+        TaskReproduction reproduction = new TaskReproduction(ui.monitors(() -> progress.create(err), trainingUi),
                 export ? new RunExport(RunExport.INPUT_BOUND) : null);
-        for (TaskPlan plan : plans) {
-            reproduction.execute(plan);
-            stdout.println(plan.task() + ": report written to " + plan.out().reportMd());
-            stdout.flush();
+        try {
+            for (TaskPlan plan : plans) {
+                reproduction.execute(plan);
+                stdout.println(plan.task() + ": report written to " + plan.out().reportMd());
+                stdout.flush();
+            }
+        } catch (RuntimeException e) {
+            if (trainingUi != null) {
+                trainingUi.close();
+            }
+            throw e;
         }
+        ui.finish(trainingUi, err);
         return ExitCodes.OK;
     }
 }

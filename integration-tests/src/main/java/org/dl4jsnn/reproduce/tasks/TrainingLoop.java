@@ -58,6 +58,7 @@ final class TrainingLoop {
         String name = method.label() + " seed " + seed
                 + (split == EvaluationSplit.VALIDATION ? " lr " + settings.lr() + " (validation)" : "");
         monitor.start(name, split, settings.iterations(), done);
+        net.setListeners(monitor.listeners());
         long start = System.nanoTime();
         long lastCheckpoint = System.nanoTime();
         double trainSeconds = 0;

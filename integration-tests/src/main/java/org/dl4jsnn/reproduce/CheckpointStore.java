@@ -20,4 +20,12 @@ public interface CheckpointStore {
 
     /** Removes the checkpoint if present. */
     void delete(String runKey);
+
+    /** How often a runner saves while training: a killed run loses at most this much work. */
+    default java.time.Duration interval() {
+        return DEFAULT_INTERVAL;
+    }
+
+    /** The default of {@link #interval()} and of {@code --checkpoint-every}. */
+    java.time.Duration DEFAULT_INTERVAL = java.time.Duration.ofMinutes(2);
 }

@@ -12,6 +12,7 @@ import org.dl4jsnn.reproduce.bench.BenchTable;
 import org.dl4jsnn.reproduce.json.BenchJson;
 import org.dl4jsnn.reproduce.store.AtomicFiles;
 import org.dl4jsnn.reproduce.store.WritableFolderCheck;
+import org.dl4jsnn.reproduce.store.WriteProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
 /** {@code dl4j-snn bench}: cost per training iteration of BP and the RFG variants, side by side. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure time, MFLOP and peak memory per iteration of BP, RFG-G, RFG-L and K directions;"
-                + " print a table and write bench.json into --out (replacing an earlier bench.json).")
+                + " print a table and write bench.json into --out (replacing an earlier bench.json). The default"
+                + " grid (batches 1000,10000 x T 32,512 x K 1,4,16) runs for about half an hour; give fewer"
+                + " values for a quick look, e.g. --batches 1000 --time-steps 32 --directions 1.")
 final class BenchCommand implements Callable<Integer> {
 
     static final String BENCH_JSON = "bench.json";
@@ -63,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BenchSettings settings = validSettings();
-        WritableFolderCheck.problem(out).ifPresent(p -> {
+        WritableFolderCheck.problem(out).or(() -> WriteProbe.problem(out)).ifPresent(p -> {
             throw new ParameterException(spec.commandLine(), "--out: " + p);
         });
         PrintWriter stdout = spec.commandLine().getOut();

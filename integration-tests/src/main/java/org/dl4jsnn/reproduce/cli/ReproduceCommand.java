@@ -78,12 +78,26 @@ final class ReproduceCommand implements Callable<Integer> {
             + " checkpoints, plots) and start over. Other files in --out are left alone.")
     boolean force;
 
+    @Option(names = "--checkpoint-every", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often a training run saves its state for --resume, e.g. 30s, 10m (default 2m; 0:"
+                    + " every iteration). A run stopped by SIGTERM or Ctrl-C also saves at the end of its"
+                    + " current iteration.")
+    java.time.Duration checkpointEvery;
+
     @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
             description = "Progress display: a bar on a terminal, periodic lines otherwise (default auto).")
     ProgressStyle progress;
 
     private final TaskRegistry registry;
     private final String commandLine;
+
+    private OutputLocks lock(List<TaskPlan> plans) {
+        try {
+            return OutputLocks.acquire(plans);
+        } catch (InvalidOptionException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 
     ReproduceCommand(TaskRegistry registry, String commandLine) {
         this.registry = registry;
@@ -95,18 +109,31 @@ final class ReproduceCommand implements Callable<Integer> {
         List<TaskPlan> plans;
         try {
             plans = new PlanBuilder(registry).build(new ReproduceOptions(task, methods, directions, seeds, preset,
-                    iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force), commandLine);
+                    iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force, checkpointEvery),
+                    commandLine);
         } catch (InvalidOptionException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TaskReproduction reproduction = new TaskReproduction(() -> progress.create(err));
-        for (TaskPlan plan : plans) {
-            reproduction.execute(plan);
-            stdout.println(plan.task() + ": report written to " + plan.out().reportMd());
-            stdout.flush();
+        List<String> diverged = new java.util.ArrayList<>();
+        try (OutputLocks locks = lock(plans)) {
+            for (TaskPlan plan : plans) {
+                for (var run : reproduction.execute(plan)) {
+                    if (run.hasDiverged()) {
+                        diverged.add(plan.task() + " " + run.method() + " seed " + run.seed() + " "
+                                + run.divergence());
+                    }
+                }
+                stdout.println(plan.task() + ": report written to " + plan.out().reportMd());
+                stdout.flush();
+            }
         }
-        return ExitCodes.OK;
+        for (String d : diverged) {
+            err.println("dl4j-snn: training " + d);
+        }
+        err.flush();
+        return diverged.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

@@ -17,6 +17,10 @@ final class TopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = FailureHandler.VERBOSE, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the stack trace after the one-line cause.")
+    boolean verbose;
+
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "Missing subcommand: reproduce or bench");

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.dl4jsnn.reproduce.EvaluationSplit;
+import org.dl4jsnn.reproduce.InsufficientMemoryException;
 import org.dl4jsnn.reproduce.LrSelectionSummary;
 import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.MethodSpec;
+import org.dl4jsnn.reproduce.TrainingDivergedException;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.json.SettingsJson;
 import org.dl4jsnn.reproduce.report.ReportInput;
@@ -40,8 +42,9 @@ public final class TaskReproduction {
         this.selection = new LearningRateSelection(monitors);
     }
 
-    /** @return the runs of the report, in method then seed order */
+    /** @return the runs of the report, in method then seed order; diverged runs are marked ({@link MethodRun#hasDiverged}) */
     public List<MethodRun> execute(TaskPlan plan) {
+        requireHeap(plan);
         OutputFolder out = plan.out();
         if (plan.force()) {
             out.clearState();
@@ -51,7 +54,7 @@ public final class TaskReproduction {
             AtomicFiles.write(out.settingsJson(), settingsJson.write(
                     new SettingsJson.Recorded(plan.task(), plan.preset(), plan.settings(), plan.lrSearch())));
         }
-        FileCheckpointStore checkpoints = new FileCheckpointStore(out.checkpointsDir());
+        FileCheckpointStore checkpoints = new FileCheckpointStore(out.checkpointsDir(), plan.checkpointEvery());
         RunRecordStore records = new RunRecordStore(out.runsDir());
         if (plan.resume()) {
             verifyCheckpoints(plan, checkpoints, records);
@@ -85,6 +88,18 @@ public final class TaskReproduction {
         return runs;
     }
 
+    /** Refuses, before anything is written or trained, a method whose iteration cannot fit in this JVM's heap. */
+    private static void requireHeap(TaskPlan plan) {
+        long max = Runtime.getRuntime().maxMemory();
+        for (MethodSpec method : plan.methods()) {
+            long needed = plan.runner().iterationHeapBytes(method, plan.settings());
+            if (needed > max) {
+                throw new InsufficientMemoryException(method.label() + " (" + plan.task() + ", batch "
+                        + plan.settings().batch() + ")", needed, max, "lower --directions or --batch");
+            }
+        }
+    }
+
     /** Fails before any training if a checkpoint that will be resumed is damaged. */
     private static void verifyCheckpoints(TaskPlan plan, FileCheckpointStore checkpoints, RunRecordStore records) {
         for (MethodSpec method : plan.methods()) {
@@ -110,11 +125,20 @@ public final class TaskReproduction {
                 : new LrSelectionSummary(plan.lrSearch(), plan.runner().validationFold(), trials);
     }
 
+    /** A run that diverges is recorded as diverged, so the report marks it and --resume does not repeat it. */
     private MethodRun train(TaskPlan plan, RunSettings settings, MethodSpec method, long seed, String key,
                             FileCheckpointStore checkpoints) {
         LOG.info("{}: training {} with seed {}", plan.task(), method.label(), seed);
-        return checked(plan, method, seed, key, plan.runner().run(settings, method, seed, EvaluationSplit.TEST,
-                monitors.get(), checkpoints, key));
+        try {
+            return checked(plan, method, seed, key, plan.runner().run(settings, method, seed, EvaluationSplit.TEST,
+                    monitors.get(), checkpoints, key));
+        } catch (TrainingDivergedException e) {
+            if (e.divergence() == null) {
+                throw e;
+            }
+            return MethodRun.diverged(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(),
+                    Double.NaN, Double.NaN, List.of(), e.divergence());
+        }
     }
 
     /** The runner's result, refused if it is not the (method, seed) that was asked for. */

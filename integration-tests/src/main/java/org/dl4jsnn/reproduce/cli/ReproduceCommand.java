@@ -41,7 +41,9 @@ final class ReproduceCommand implements Callable<Integer> {
     List<Long> seeds;
 
     @Option(names = "--preset", paramLabel = "fast|paper",
-            description = "fast: minutes, a first look (default); paper: the scale of the paper's results.")
+            description = "fast: a first look in minutes (default); paper: the scale of the paper's results, each"
+                    + " method's learning rate chosen on a validation fold first (hours). What each sets per task"
+                    + " is listed below.")
     Preset preset;
 
     @Option(names = "--iterations", paramLabel = "N", description = "Override the preset's training iterations.")

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.dl4jsnn.reproduce.BenchRow;
 import org.dl4jsnn.reproduce.BenchSettings;
 import org.dl4jsnn.reproduce.BenchmarkRunner;
+import org.dl4jsnn.reproduce.InsufficientMemoryException;
 import org.dl4jsnn.reproduce.TaskRegistry;
 import org.dl4jsnn.reproduce.bench.BenchTable;
 import org.dl4jsnn.reproduce.json.BenchJson;
@@ -66,15 +67,23 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BenchSettings settings = validSettings();
-        WritableFolderCheck.problem(out).or(() -> WriteProbe.problem(out)).ifPresent(p -> {
-            throw new ParameterException(spec.commandLine(), "--out: " + p);
-        });
-        PrintWriter stdout = spec.commandLine().getOut();
         BenchmarkRunner runner = registry.benchmark().orElse(null);
         if (runner == null) {
             spec.commandLine().getErr().println("dl4j-snn: error: no benchmark is built into this jar");
             return ExitCodes.FAILURE;
         }
+        long needed = runner.largestIterationHeapBytes(settings);
+        if (needed > Runtime.getRuntime().maxMemory()) {
+            throw new ParameterException(spec.commandLine(), "--directions/--batches: "
+                    + new InsufficientMemoryException("RFG-G at K = " + java.util.Collections.max(directions)
+                            + ", batch " + java.util.Collections.max(batches), needed, Runtime.getRuntime().maxMemory(),
+                            "lower --directions or --batches").getMessage());
+        }
+        // written into before the work: a folder that refuses the results must not cost the measurements
+        WritableFolderCheck.problem(out).or(() -> WriteProbe.problem(out)).ifPresent(p -> {
+            throw new ParameterException(spec.commandLine(), "--out: " + p);
+        });
+        PrintWriter stdout = spec.commandLine().getOut();
         List<BenchRow> rows = runner.run(settings);
         stdout.print(BenchTable.render(rows));
         Path file = out.resolve(BENCH_JSON).toAbsolutePath();

@@ -40,6 +40,11 @@ final class SweepMemory {
             }
         }
         long stacked = (long) method.directions() * (method.gradient() == GradientKind.RFG_G ? 1 : paramLayers);
+        return bytes(neurons, stacked, batch);
+    }
+
+    /** Bytes of tangent state for {@code stacked} directions over {@code neurons} neurons and {@code batch} examples. */
+    static long bytes(long neurons, long stacked, int batch) {
         return 8L * DOUBLES_PER_NEURON * stacked * batch * neurons;
     }
 }

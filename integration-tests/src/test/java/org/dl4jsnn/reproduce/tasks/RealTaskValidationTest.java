@@ -48,5 +48,14 @@ class RealTaskValidationTest {
         assertThat(o.code()).as(o.err()).isEqualTo(2);
         assertThat(o.err()).contains("SG-RFG-GxK20000", "GB of heap per iteration", "this JVM may use " + heapGb)
                 .doesNotContain("\tat ");
+
+        StringWriter benchErr = new StringWriter();
+        int benchCode = new Dl4jSnnCli(Tasks.registry()).execute(new PrintWriter(new StringWriter()),
+                new PrintWriter(benchErr), "bench", "--directions", "1,200000", "--batches", "10000", "--out",
+                tmp.resolve("b").toString());
+        Outcome bench = new Outcome(benchCode, benchErr.toString());
+        assertThat(bench.code()).as(bench.err()).isEqualTo(2);
+        assertThat(bench.err()).contains("RFG-G at K = 200000, batch 10000", "GB of heap per iteration");
+        assertThat(tmp.resolve("b")).doesNotExist();
     }
 }

@@ -28,13 +28,7 @@ public final class Dl4jSnnCli {
     }
 
     public static void main(String[] args) {
-        // before AWT or SLF4J initialise: plots render without a display, log lines carry times
-        setIfAbsent("java.awt.headless", "true");
-        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
-        // DL4J writes a memory report on OutOfMemoryError, by default into the working folder: keep it out
-        setIfAbsent(CRASH_DUMP_DIRECTORY, Path.of(System.getProperty("java.io.tmpdir"), "dl4j-snn-crash-dumps")
-                .toString());
+        jvmDefaults();
         TaskRegistry registry;
         try {
             registry = RegistryLoader.load(RegistryLoader.TASKS_CLASS, RegistryLoader.FACTORY_METHOD);
@@ -76,6 +70,17 @@ public final class Dl4jSnnCli {
         return Arrays.stream(args)
                 .map(a -> a.matches("[A-Za-z0-9_./=,:+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
                 .collect(Collectors.joining(" "));
+    }
+
+    /** System properties that must be set before AWT, SLF4J and DL4J initialise; the user's -D wins. */
+    static void jvmDefaults() {
+        // plots render without a display, log lines carry times
+        setIfAbsent("java.awt.headless", "true");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
+        // DL4J writes a memory report on OutOfMemoryError, by default into the working folder: keep it out
+        setIfAbsent(CRASH_DUMP_DIRECTORY, Path.of(System.getProperty("java.io.tmpdir"), "dl4j-snn-crash-dumps")
+                .toString());
     }
 
     private static void setIfAbsent(String key, String value) {

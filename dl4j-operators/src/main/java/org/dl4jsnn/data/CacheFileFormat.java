@@ -121,6 +121,13 @@ final class CacheFileFormat {
                 double[] data = new double[(int) size];
                 content.asDoubleBuffer().get(data);
                 content.position(content.position() + data.length * Double.BYTES);
+                // the generators make finite data only; a NaN here was put in after them and would
+                // otherwise surface much later as a training error that names no file
+                for (int i = 0; i < data.length; i++) {
+                    if (!Double.isFinite(data[i])) {
+                        throw new CorruptCacheFileException("array '" + name + "' holds " + data[i] + " at index " + i);
+                    }
+                }
                 builder.put(name, data, shape);
             }
             if (content.hasRemaining()) {

@@ -112,10 +112,12 @@ public final class DatasetCache {
 
     private void writeAtomically(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(directory);
-        Path tmp = Files.createTempFile(directory, file.getFileName().toString() + ".", ".tmp");
+        // not Files.createTempFile, which makes the file 0600: the user's umask decides, as for any file
+        Path tmp = directory.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime()
+                + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                    StandardOpenOption.CREATE_NEW)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

@@ -145,6 +145,34 @@ class DatasetCacheTest {
                 .isInstanceOf(CorruptCacheFileException.class).hasMessageContaining("checksum");
     }
 
+    /** Data edited to hold a NaN (checksum made to match) is refused naming array and index, and regenerated. */
+    @Test
+    void nonFiniteValueIsRefusedNamingWhereAndRegenerated() throws IOException {
+        double[] a = bundle(1.5).data("a");
+        a[5] = Double.NaN;
+        ArrayBundle poisoned = ArrayBundle.builder().put("a", a, 3, 4).put("b", bundle(1.5).data("b"), 3).build();
+        byte[] encoded = CacheFileFormat.encode(KIND, "p=1", poisoned);
+        assertThatThrownBy(() -> CacheFileFormat.decode(encoded, KIND, "p=1"))
+                .isInstanceOf(CorruptCacheFileException.class).hasMessageContaining("array 'a'")
+                .hasMessageContaining("NaN at index 5");
+        DatasetCache cache = new DatasetCache(dir);
+        Files.write(cache.fileFor(KIND, "p=1"), encoded);
+        CountingGenerator gen = new CountingGenerator(1.5);
+        assertThat(cache.getOrCreate(KIND, "p=1", gen)).isEqualTo(bundle(1.5));
+        assertThat(gen.calls).hasValue(1);
+    }
+
+    /** Cache files get the permissions the user's umask gives any new file, not a private 0600. */
+    @Test
+    void cacheFilesFollowTheUmask() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        DatasetCache cache = new DatasetCache(dir);
+        cache.getOrCreate(KIND, "p=1", new CountingGenerator(1));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(cache.fileFor(KIND, "p=1")))
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
     @Test
     void roundTripPreservesEveryBitOfTheData() throws CorruptCacheFileException {
         ArrayBundle b = ArrayBundle.builder()

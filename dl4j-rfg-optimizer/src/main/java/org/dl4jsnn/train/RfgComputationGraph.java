@@ -16,6 +16,7 @@ public class RfgComputationGraph extends ComputationGraph {
 
     private final transient RfgTraining training;
     private transient INDArray[] currentLabels;
+    private transient InputShapeCheck shapeCheck;
 
     public RfgComputationGraph(ComputationGraphConfiguration conf, RfgSettings settings) {
         super(conf);
@@ -64,6 +65,10 @@ public class RfgComputationGraph extends ComputationGraph {
         if (flattenedGradients == null) {
             initGradientsView();
         }
+        if (shapeCheck == null) {
+            shapeCheck = InputShapeCheck.of(this);
+        }
+        shapeCheck.check(getInputs(), currentLabels);
         gradient = training.step(() -> ForwardGraph.of(this), params(), flattenedGradients, getLayers(), true,
                 getInputs(), currentLabels, getConfiguration().getDefaultConfiguration().getSeed(), getConfiguration().getIterationCount());
         score = training.last().sweep().loss() / getInputs()[0].size(0) + calcRegularizationScore(true);

@@ -17,10 +17,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * back-propagation, which never runs.
  *
  * <p>{@link ModelSerializer} saves it as a plain MultiLayerNetwork; {@link #restore} wraps it again.
+ *
+ * <p>Input: direct current {@code [batch, nIn]} only. A {@code SpikingDense} layer also takes spike
+ * trains {@code [batch, nIn, T]} under back-propagation, but the forward sweep does not, and refuses
+ * them with a message saying so. Input or labels of a shape back-propagation refuses are refused with
+ * back-propagation's message before any weight moves.
  */
 public class RfgMultiLayerNetwork extends MultiLayerNetwork {
 
     private final transient RfgTraining training;
+    private transient InputShapeCheck shapeCheck;
 
     public RfgMultiLayerNetwork(MultiLayerConfiguration conf, RfgSettings settings) {
         super(conf);
@@ -65,6 +71,10 @@ public class RfgMultiLayerNetwork extends MultiLayerNetwork {
         if (flattenedGradients == null) {
             initGradientsView();
         }
+        if (shapeCheck == null) {
+            shapeCheck = InputShapeCheck.of(this);
+        }
+        shapeCheck.check(new INDArray[] {getInput()}, new INDArray[] {getLabels()});
         gradient = training.step(() -> ForwardGraph.of(this), params(), flattenedGradients, getLayers(), false,
                 new INDArray[] {getInput()}, new INDArray[] {getLabels()}, getLayerWiseConfigurations().getConf(0).getSeed(), getLayerWiseConfigurations().getIterationCount());
         score = training.last().sweep().loss() / getInput().size(0) + calcRegularizationScore(true);

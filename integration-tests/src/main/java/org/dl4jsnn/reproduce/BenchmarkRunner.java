@@ -6,4 +6,9 @@ import java.util.List;
 public interface BenchmarkRunner {
 
     List<BenchRow> run(BenchSettings settings);
+
+    /** The heap the largest measured iteration needs beyond the network's own; 0 when negligible. */
+    default long largestIterationHeapBytes(BenchSettings settings) {
+        return 0;
+    }
 }

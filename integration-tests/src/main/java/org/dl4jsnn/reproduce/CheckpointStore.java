@@ -27,4 +27,12 @@ public interface CheckpointStore {
      */
     default void finished(String runKey, org.deeplearning4j.nn.graph.ComputationGraph net) {
     }
+
+    /** How often a runner saves while training: a killed run loses at most this much work. */
+    default java.time.Duration interval() {
+        return DEFAULT_INTERVAL;
+    }
+
+    /** The default of {@link #interval()} and of {@code --checkpoint-every}. */
+    java.time.Duration DEFAULT_INTERVAL = java.time.Duration.ofMinutes(2);
 }

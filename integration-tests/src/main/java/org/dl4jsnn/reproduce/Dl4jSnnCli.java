@@ -1,6 +1,7 @@
 package org.dl4jsnn.reproduce;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -17,6 +18,9 @@ import picocli.CommandLine;
  */
 public final class Dl4jSnnCli {
 
+    /** The system property DL4J reads for where its memory crash reports go (CrashReportingUtil). */
+    static final String CRASH_DUMP_DIRECTORY = "org.deeplearning4j.crash.reporting.directory";
+
     private final TaskRegistry registry;
 
     public Dl4jSnnCli(TaskRegistry registry) {
@@ -24,10 +28,7 @@ public final class Dl4jSnnCli {
     }
 
     public static void main(String[] args) {
-        // before AWT or SLF4J initialise: plots render without a display, log lines carry times
-        setIfAbsent("java.awt.headless", "true");
-        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
+        jvmDefaults();
         TaskRegistry registry;
         try {
             registry = RegistryLoader.load(RegistryLoader.TASKS_CLASS, RegistryLoader.FACTORY_METHOD);
@@ -49,7 +50,16 @@ public final class Dl4jSnnCli {
         CommandLine cli = Commands.create(registry, "dl4j-snn " + quote(args));
         cli.setOut(out);
         cli.setErr(err);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only exceptions to the failure handler; an Error arrives here
+            err.println("dl4j-snn: error: out of memory (" + e.getMessage() + "); give the JVM more heap"
+                    + " (DL4J_SNN_XMX) or lower --batch or --directions. DL4J's memory report, if any, is in "
+                    + System.getProperty(CRASH_DUMP_DIRECTORY, "the working folder"));
+            code = ExitCodes.FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
@@ -60,6 +70,17 @@ public final class Dl4jSnnCli {
         return Arrays.stream(args)
                 .map(a -> a.matches("[A-Za-z0-9_./=,:+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
                 .collect(Collectors.joining(" "));
+    }
+
+    /** System properties that must be set before AWT, SLF4J and DL4J initialise; the user's -D wins. */
+    static void jvmDefaults() {
+        // plots render without a display, log lines carry times
+        setIfAbsent("java.awt.headless", "true");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
+        // DL4J writes a memory report on OutOfMemoryError, by default into the working folder: keep it out
+        setIfAbsent(CRASH_DUMP_DIRECTORY, Path.of(System.getProperty("java.io.tmpdir"), "dl4j-snn-crash-dumps")
+                .toString());
     }
 
     private static void setIfAbsent(String key, String value) {

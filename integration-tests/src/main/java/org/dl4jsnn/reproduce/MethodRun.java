@@ -11,10 +11,30 @@ import java.util.Objects;
  * @param spikeRate fraction of neuron-steps that spike, in [0, 1]; NaN if not measured
  * @param curve training curve, in iteration order
  * @param artifacts predictions for the figures; null when the task has none
+ * @param divergence where training was stopped as diverged (then relL2 is NaN); null when it was not
  */
 public record MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
                         double wallSeconds, double msPerIter, double spikeRate,
-                        List<TrainingPoint> curve, Artifacts artifacts) {
+                        List<TrainingPoint> curve, Artifacts artifacts, Divergence divergence) {
+
+    /** A run that did not diverge. */
+    public MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
+                     double wallSeconds, double msPerIter, double spikeRate, List<TrainingPoint> curve,
+                     Artifacts artifacts) {
+        this(method, seed, iterations, batch, lr, relL2, wallSeconds, msPerIter, spikeRate, curve, artifacts, null);
+    }
+
+    /** A run stopped as diverged: no error, no artifacts, the curve up to the stop. */
+    public static MethodRun diverged(String method, long seed, int iterations, int batch, double lr,
+                                     double wallSeconds, double msPerIter, List<TrainingPoint> curve,
+                                     Divergence divergence) {
+        return new MethodRun(method, seed, iterations, batch, lr, Double.NaN, wallSeconds, msPerIter, Double.NaN,
+                curve, null, java.util.Objects.requireNonNull(divergence, "divergence"));
+    }
+
+    public boolean hasDiverged() {
+        return divergence != null;
+    }
 
     public MethodRun {
         Objects.requireNonNull(method, "method");
@@ -34,6 +54,9 @@ public record MethodRun(String method, long seed, int iterations, int batch, dou
             throw new IllegalArgumentException("spikeRate must be in [0, 1] or NaN, got " + spikeRate);
         }
         curve = List.copyOf(Objects.requireNonNull(curve, "curve"));
+        if (divergence != null && !Double.isNaN(relL2)) {
+            throw new IllegalArgumentException("a diverged run has no error, got relL2 " + relL2);
+        }
     }
 
     private static void requireNonNegativeOrNaN(double v, String name) {

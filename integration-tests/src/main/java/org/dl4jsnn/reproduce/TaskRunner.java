@@ -33,6 +33,20 @@ public interface TaskRunner {
     String validationFold();
 
     /**
+     * How many rows a minibatch is drawn from when training on {@code split} (points for the Mexican hat,
+     * (function, point) pairs for the DeepONet, functions for the SepONet): a larger --batch is refused.
+     * Known without generating data.
+     */
+    default int trainingRows(EvaluationSplit split) {
+        return Integer.MAX_VALUE;
+    }
+
+    /** The heap one training iteration of {@code method} needs beyond the model's own; 0 when negligible. */
+    default long iterationHeapBytes(MethodSpec method, RunSettings settings) {
+        return 0;
+    }
+
+    /**
      * Trains one method with one seed. Saves checkpoints under {@code runKey} every few minutes and,
      * when {@code checkpoints.load(runKey)} is present at the start, resumes from it so that the
      * result equals an uninterrupted run's. The returned run's method is {@code method.label()} and

@@ -72,7 +72,8 @@ class ReproduceEndToEndTest {
         assertThat(out.resolve("runs")).isDirectoryContaining("glob:**/mexican-hat.SG-BP.seed1.json");
         try (var leftovers = Files.list(out)) {
             assertThat(leftovers.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("results.json", "report.md", "settings.json", "plots", "runs", "checkpoints");
+                    .containsExactlyInAnyOrder("results.json", "report.md", "settings.json", "plots", "runs", "checkpoints",
+                            ".dl4j-snn.lock");
         }
         try (var ckpts = Files.list(out.resolve("checkpoints"))) {
             assertThat(ckpts).as("finished runs need no checkpoint").isEmpty();

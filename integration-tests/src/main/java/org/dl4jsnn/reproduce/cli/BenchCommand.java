@@ -7,11 +7,13 @@ import java.util.concurrent.Callable;
 import org.dl4jsnn.reproduce.BenchRow;
 import org.dl4jsnn.reproduce.BenchSettings;
 import org.dl4jsnn.reproduce.BenchmarkRunner;
+import org.dl4jsnn.reproduce.InsufficientMemoryException;
 import org.dl4jsnn.reproduce.TaskRegistry;
 import org.dl4jsnn.reproduce.bench.BenchTable;
 import org.dl4jsnn.reproduce.json.BenchJson;
 import org.dl4jsnn.reproduce.store.AtomicFiles;
 import org.dl4jsnn.reproduce.store.WritableFolderCheck;
+import org.dl4jsnn.reproduce.store.WriteProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code dl4j-snn bench}: cost per training iteration of BP and the RFG variants, side by side. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure time, MFLOP and peak memory per iteration of BP, RFG-G, RFG-L and K directions;"
-                + " print a table and write bench.json into --out (replacing an earlier bench.json).")
+                + " print a table and write bench.json into --out (replacing an earlier bench.json). The default"
+                + " grid (batches 1000,10000 x T 32,512 x K 1,4,16) runs for about half an hour; give fewer"
+                + " values for a quick look, e.g. --batches 1000 --time-steps 32 --directions 1.")
 final class BenchCommand implements Callable<Integer> {
 
     static final String BENCH_JSON = "bench.json";
@@ -63,15 +67,23 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BenchSettings settings = validSettings();
-        WritableFolderCheck.problem(out).ifPresent(p -> {
-            throw new ParameterException(spec.commandLine(), "--out: " + p);
-        });
-        PrintWriter stdout = spec.commandLine().getOut();
         BenchmarkRunner runner = registry.benchmark().orElse(null);
         if (runner == null) {
             spec.commandLine().getErr().println("dl4j-snn: error: no benchmark is built into this jar");
             return ExitCodes.FAILURE;
         }
+        long needed = runner.largestIterationHeapBytes(settings);
+        if (needed > Runtime.getRuntime().maxMemory()) {
+            throw new ParameterException(spec.commandLine(), "--directions/--batches: "
+                    + new InsufficientMemoryException("RFG-G at K = " + java.util.Collections.max(directions)
+                            + ", batch " + java.util.Collections.max(batches), needed, Runtime.getRuntime().maxMemory(),
+                            "lower --directions or --batches").getMessage());
+        }
+        // written into before the work: a folder that refuses the results must not cost the measurements
+        WritableFolderCheck.problem(out).or(() -> WriteProbe.problem(out)).ifPresent(p -> {
+            throw new ParameterException(spec.commandLine(), "--out: " + p);
+        });
+        PrintWriter stdout = spec.commandLine().getOut();
         List<BenchRow> rows = runner.run(settings);
         stdout.print(BenchTable.render(rows));
         Path file = out.resolve(BENCH_JSON).toAbsolutePath();

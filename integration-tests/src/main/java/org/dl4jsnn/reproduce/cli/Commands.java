@@ -33,11 +33,12 @@ public final class Commands {
             sb.append("  ").append(r.task()).append(": ").append(r.description().replace("%", "%%")).append("%n")
                     .append("      default methods: ")
                     .append(r.defaultMethods().stream().map(MethodSpec::label).collect(Collectors.joining(", ")))
-                    .append("%n");
+                    .append("%n").append(PresetHelp.of(r));
         }
         sb.append("  ").append(TaskRegistry.ALL).append(": every task above, each into its own folder%n");
         sb.append("%nMethods: ").append(MethodSpec.VALID_FORMS).append("%n");
-        sb.append("A folder holding results.json holds a complete report; see docs/results-schema.md.");
+        sb.append("A folder holding results.json holds a complete report; see docs/results-schema.md.%n");
+        sb.append(PresetHelp.dataCache().replace("%", "%%"));
         return new String[] {sb.toString()};
     }
 }

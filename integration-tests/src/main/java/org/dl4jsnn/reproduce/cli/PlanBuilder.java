@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.dl4jsnn.reproduce.CheckpointStore;
+import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.LearningRateSearch;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
@@ -74,6 +76,10 @@ final class PlanBuilder {
             WritableFolderCheck.problem(out.root()).ifPresent(p -> {
                 throw new InvalidOptionException("--out", p);
             });
+            if (o.resume() && !Files.isDirectory(out.root())) {
+                throw new InvalidOptionException("--resume", "nothing to resume: " + out.root() + " does not exist;"
+                        + " drop --resume to start a new reproduction there");
+            }
             SettingsJson.Recorded recorded = o.resume() ? recorded(out) : null;
             if (!o.resume() && !o.force()) {
                 List<String> state = out.existingState();
@@ -86,8 +92,9 @@ final class PlanBuilder {
             Preset preset = preset(o, recorded, runner.task());
             RunSettings settings = settings(o, runner, preset, recorded);
             LearningRateSearch search = lrSearch(o, runner, preset, settings, recorded);
+            requireBatchFits(runner, settings, search);
             plans.add(new TaskPlan(runner, methods, seeds, preset, settings, search, out, o.resume(), o.force(),
-                    commandLine));
+                    commandLine, o.checkpointEvery() != null ? o.checkpointEvery() : CheckpointStore.DEFAULT_INTERVAL));
         }
         requireDistinctFolders(plans);
         return plans;
@@ -259,6 +266,21 @@ final class PlanBuilder {
         if (given != null && !given.equals(recorded)) {
             throw new InvalidOptionException(option, "--resume continues with the recorded value " + recorded
                     + ", not " + given + "; drop " + option + " or use --force to start over");
+        }
+    }
+
+    /** A batch larger than the rows it is drawn from would be recorded as a size that never ran. */
+    private static void requireBatchFits(TaskRunner runner, RunSettings settings, LearningRateSearch search) {
+        int rows = runner.trainingRows(EvaluationSplit.TEST);
+        if (settings.batch() > rows) {
+            throw new InvalidOptionException("--batch", "task " + runner.task() + " trains on " + rows
+                    + " rows; a batch of " + settings.batch() + " cannot be drawn from them; give at most " + rows);
+        }
+        int trialRows = runner.trainingRows(EvaluationSplit.VALIDATION);
+        if (search != null && settings.batch() > trialRows) {
+            throw new InvalidOptionException("--batch", "the learning-rate trials of task " + runner.task()
+                    + " train on " + trialRows + " rows (the validation fold held out); a batch of "
+                    + settings.batch() + " cannot be drawn from them; give at most " + trialRows);
         }
     }
 

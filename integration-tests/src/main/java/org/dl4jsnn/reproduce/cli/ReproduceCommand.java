@@ -44,7 +44,9 @@ final class ReproduceCommand implements Callable<Integer> {
     List<Long> seeds;
 
     @Option(names = "--preset", paramLabel = "fast|paper",
-            description = "fast: minutes, a first look (default); paper: the scale of the paper's results.")
+            description = "fast: a first look in minutes (default); paper: the scale of the paper's results, each"
+                    + " method's learning rate chosen on a validation fold first (hours). What each sets per task"
+                    + " is listed below.")
     Preset preset;
 
     @Option(names = "--iterations", paramLabel = "N", description = "Override the preset's training iterations.")
@@ -85,6 +87,12 @@ final class ReproduceCommand implements Callable<Integer> {
             + " (.nir) under --out/export/<run>/, with its model.zip (inputs bounded by |x| <= 3; see docs/export.md).")
     boolean export;
 
+    @Option(names = "--checkpoint-every", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often a training run saves its state for --resume, e.g. 30s, 10m (default 2m; 0:"
+                    + " every iteration). A run stopped by SIGTERM or Ctrl-C also saves at the end of its"
+                    + " current iteration.")
+    java.time.Duration checkpointEvery;
+
     @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
             description = "Progress display: a bar on a terminal, periodic lines otherwise (default auto).")
     ProgressStyle progress;
@@ -94,6 +102,14 @@ final class ReproduceCommand implements Callable<Integer> {
 
     private final TaskRegistry registry;
     private final String commandLine;
+
+    private OutputLocks lock(List<TaskPlan> plans) {
+        try {
+            return OutputLocks.acquire(plans);
+        } catch (InvalidOptionException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 
     ReproduceCommand(TaskRegistry registry, String commandLine) {
         this.registry = registry;
@@ -107,7 +123,8 @@ final class ReproduceCommand implements Callable<Integer> {
         TrainingUi trainingUi;
         try {
             plans = new PlanBuilder(registry).build(new ReproduceOptions(task, methods, directions, seeds, preset,
-                    iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force), commandLine);
+                    iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force, checkpointEvery),
+                    commandLine);
             trainingUi = ui.start(err);
         } catch (InvalidOptionException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -118,9 +135,15 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         TaskReproduction reproduction = new TaskReproduction(ui.monitors(() -> progress.create(err), trainingUi),
                 export ? new RunExport(RunExport.INPUT_BOUND) : null);
-        try {
+        List<String> diverged = new java.util.ArrayList<>();
+        try (OutputLocks locks = lock(plans)) {
             for (TaskPlan plan : plans) {
-                reproduction.execute(plan);
+                for (var run : reproduction.execute(plan)) {
+                    if (run.hasDiverged()) {
+                        diverged.add(plan.task() + " " + run.method() + " seed " + run.seed() + " "
+                                + run.divergence());
+                    }
+                }
                 stdout.println(plan.task() + ": report written to " + plan.out().reportMd());
                 stdout.flush();
             }
@@ -131,6 +154,10 @@ final class ReproduceCommand implements Callable<Integer> {
             throw e;
         }
         ui.finish(trainingUi, err);
-        return ExitCodes.OK;
+        for (String d : diverged) {
+            err.println("dl4j-snn: training " + d);
+        }
+        err.flush();
+        return diverged.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

@@ -9,5 +9,6 @@ import org.dl4jsnn.reproduce.Preset;
  */
 record ReproduceOptions(String task, List<String> methods, Integer directions, List<Long> seeds, Preset preset,
                         Integer iterations, Integer batch, Double lr, Integer evalEvery, List<Double> selectLr,
-                        Integer selectIterations, Path out, boolean resume, boolean force) {
+                        Integer selectIterations, Path out, boolean resume, boolean force,
+                        java.time.Duration checkpointEvery) {
 }

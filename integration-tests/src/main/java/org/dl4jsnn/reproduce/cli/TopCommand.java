@@ -11,12 +11,17 @@ import picocli.CommandLine.Spec;
         subcommands = SearchCommand.class,
         description = "Spiking neural networks trained by back-propagation or randomized forward gradients:"
                 + " reproduce the paper's experiments and benchmark the cost per iteration.",
-        footer = {"", "Exit codes: 0 ok, 1 failure during the work, 2 bad command line (nothing written),"
-                + " 3 damaged checkpoint or run record in --out."})
+        footer = {"", "Exit codes: 0 ok, 1 failure during the work or a run diverged (the report marks it),"
+                + " 2 bad command line, unusable or busy --out, or too little heap (nothing trained),"
+                + " 3 damaged checkpoint or run record in --out, or another run's checkpoint."})
 final class TopCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = FailureHandler.VERBOSE, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the stack trace after the one-line cause.")
+    boolean verbose;
 
     @Override
     public Integer call() {

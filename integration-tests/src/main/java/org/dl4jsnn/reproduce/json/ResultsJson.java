@@ -9,6 +9,7 @@ import static org.dl4jsnn.reproduce.json.JsonSupport.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dl4jsnn.reproduce.Divergence;
 import org.dl4jsnn.reproduce.LrSelectionSummary;
 import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
@@ -24,13 +25,17 @@ public final class ResultsJson {
 
     private final JsonSupport json = new JsonSupport();
 
-    /** One entry of "runs". Non-finite numbers are NaN here and null in the file. */
+    /**
+     * One entry of "runs". Non-finite numbers are NaN here and null in the file.
+     *
+     * @param divergence where training stopped as diverged, null (absent in the file) when it did not
+     */
     public record Row(String method, long seed, int iterations, int batch, double lr, double relL2,
-                      double wallSeconds, double msPerIter, double spikeRate) {
+                      double wallSeconds, double msPerIter, double spikeRate, Divergence divergence) {
 
         public static Row of(MethodRun run) {
             return new Row(run.method(), run.seed(), run.iterations(), run.batch(), run.lr(), run.relL2(),
-                    run.wallSeconds(), run.msPerIter(), run.spikeRate());
+                    run.wallSeconds(), run.msPerIter(), run.spikeRate(), run.divergence());
         }
     }
 
@@ -92,7 +97,7 @@ public final class ResultsJson {
         for (JsonNode r : runs) {
             rows.add(new Row(text(r, "method"), longValue(r, "seed"), intValue(r, "iterations"),
                     intValue(r, "batch"), number(r, "lr"), number(r, "rel_l2"), number(r, "wall_s"),
-                    number(r, "ms_per_iter"), number(r, "spike_rate")));
+                    number(r, "ms_per_iter"), number(r, "spike_rate"), readDivergence(r)));
         }
         List<LrTrial> trials = new ArrayList<>();
         JsonNode selection = root.get("lr_selection");
@@ -120,5 +125,23 @@ public final class ResultsJson {
         putNumber(node, "wall_s", run.wallSeconds());
         putNumber(node, "ms_per_iter", run.msPerIter());
         putNumber(node, "spike_rate", run.spikeRate());
+        if (run.divergence() != null) {
+            ObjectNode d = node.putObject("diverged");
+            d.put("iteration", run.divergence().iteration());
+            d.put("reason", run.divergence().reason());
+        }
+    }
+
+    /** The "diverged" object of a run, or null when the run has none. */
+    static Divergence readDivergence(JsonNode run) {
+        JsonNode d = run.get("diverged");
+        if (d == null || d.isNull()) {
+            return null;
+        }
+        try {
+            return new Divergence(intValue(d, "iteration"), text(d, "reason"));
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException("diverged: " + e.getMessage());
+        }
     }
 }

@@ -67,6 +67,7 @@ final class MarkdownReport {
             md.append("Paper numbers are for K = 1 direction; the xK rows are held to them.\n\n");
         }
         md.append(targets(summaries)).append("\n\n");
+        md.append(diverged(in.runs()));
         if (in.lrSelection() != null) {
             md.append(selection(in.lrSelection(), in.methods()));
         }
@@ -84,6 +85,21 @@ final class MarkdownReport {
         }
         md.append("---\nMachine-readable results: `results.json` (schema: docs/results-schema.md).\n");
         return md.toString();
+    }
+
+    /** A paragraph naming each run stopped as diverged, where and why; empty when none was. */
+    static String diverged(List<MethodRun> runs) {
+        List<String> lines = new ArrayList<>();
+        for (MethodRun r : runs) {
+            if (r.hasDiverged()) {
+                lines.add("- " + r.method() + " seed " + r.seed() + ": " + r.divergence());
+            }
+        }
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return "**Diverged** (training stopped, no error reported; a lower learning rate may help):\n\n"
+                + String.join("\n", lines) + "\n\n";
     }
 
     /** The line saying which methods reach the paper's number and by how much the others miss. */

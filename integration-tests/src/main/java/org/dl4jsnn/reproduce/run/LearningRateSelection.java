@@ -50,8 +50,9 @@ final class LearningRateSelection {
             }
             trials.add(new LrTrial(method.label(), seed, lr, run.relL2()));
         }
-        LrTrial best = LrTrial.best(trials).orElseThrow(() -> new ArithmeticException("every learning rate in "
-                + search.candidates() + " diverged for " + method.label() + "; give smaller --select-lr values"));
+        LrTrial best = LrTrial.best(trials).orElseThrow(() -> new TrainingDivergedException("every learning rate"
+                + " in " + search.candidates() + " diverged for " + method.label() + " (see runs/ in --out);"
+                + " give smaller --select-lr values"));
         LOG.info("{} {}: learning rate {} chosen on the validation fold (error {})", plan.task(), method.label(),
                 best.lr(), best.validationError());
         return new Choice(trials, best.lr());
@@ -62,7 +63,10 @@ final class LearningRateSelection {
                 Math.min(settings.evalEvery(), search.iterations()), settings.extra());
     }
 
-    /** A diverging candidate is a bad candidate, not a failed reproduction: it is recorded with a NaN error. */
+    /**
+     * A diverging candidate is a bad candidate, not a failed reproduction: it is recorded with a NaN error
+     * (and where it diverged), and {@link LrTrial#best} passes over it.
+     */
     private MethodRun train(TaskPlan plan, RunSettings settings, MethodSpec method, long seed, String key,
                             FileCheckpointStore checkpoints) {
         try {
@@ -70,8 +74,11 @@ final class LearningRateSelection {
                     EvaluationSplit.VALIDATION, monitors.get(), checkpoints, key));
         } catch (TrainingDivergedException e) {
             LOG.warn("{}: diverged ({}); this learning rate is out", key, e.getMessage());
-            return new MethodRun(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(),
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), null);
+            return e.divergence() != null
+                    ? MethodRun.diverged(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(),
+                            Double.NaN, Double.NaN, List.of(), e.divergence())
+                    : new MethodRun(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(),
+                            Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), null);
         }
     }
 }

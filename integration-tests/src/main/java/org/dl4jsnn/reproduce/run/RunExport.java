@@ -58,6 +58,11 @@ public final class RunExport {
             }
 
             @Override
+            public java.time.Duration interval() {
+                return delegate.interval();
+            }
+
+            @Override
             public void finished(String runKey, ComputationGraph net) {
                 export(net, folder(out, runKey));
             }

@@ -15,10 +15,11 @@ import org.dl4jsnn.reproduce.store.OutputFolder;
  * @param force discard an earlier reproduction's state in {@code out} first
  * @param resume reuse finished runs and checkpoints found in {@code out}
  * @param lrSearch how each method's learning rate is chosen; null: every method uses {@code settings.lr()}
+ * @param checkpointEvery how often a training run saves its state (it also saves when the JVM is stopped)
  */
 public record TaskPlan(TaskRunner runner, List<MethodSpec> methods, List<Long> seeds, Preset preset,
                        RunSettings settings, LearningRateSearch lrSearch, OutputFolder out, boolean resume,
-                       boolean force, String commandLine) {
+                       boolean force, String commandLine, java.time.Duration checkpointEvery) {
 
     public TaskPlan {
         Objects.requireNonNull(runner, "runner");
@@ -34,6 +35,7 @@ public record TaskPlan(TaskRunner runner, List<MethodSpec> methods, List<Long> s
             throw new IllegalArgumentException("resume and force exclude each other");
         }
         Objects.requireNonNull(commandLine, "commandLine");
+        Objects.requireNonNull(checkpointEvery, "checkpointEvery");
     }
 
     public String task() {

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.dl4jsnn.reproduce.CheckpointStore;
 import org.dl4jsnn.reproduce.EvaluationSplit;
+import org.dl4jsnn.reproduce.InsufficientMemoryException;
 import org.dl4jsnn.reproduce.LrSelectionSummary;
 import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.MethodSpec;
+import org.dl4jsnn.reproduce.TrainingDivergedException;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.json.SettingsJson;
 import org.dl4jsnn.reproduce.report.ReportInput;
@@ -48,8 +50,9 @@ public final class TaskReproduction {
         this.export = export;
     }
 
-    /** @return the runs of the report, in method then seed order */
+    /** @return the runs of the report, in method then seed order; diverged runs are marked ({@link MethodRun#hasDiverged}) */
     public List<MethodRun> execute(TaskPlan plan) {
+        requireHeap(plan);
         OutputFolder out = plan.out();
         if (plan.force()) {
             out.clearState();
@@ -59,7 +62,7 @@ public final class TaskReproduction {
             AtomicFiles.write(out.settingsJson(), settingsJson.write(
                     new SettingsJson.Recorded(plan.task(), plan.preset(), plan.settings(), plan.lrSearch())));
         }
-        FileCheckpointStore checkpoints = new FileCheckpointStore(out.checkpointsDir());
+        FileCheckpointStore checkpoints = new FileCheckpointStore(out.checkpointsDir(), plan.checkpointEvery());
         RunRecordStore records = new RunRecordStore(out.runsDir());
         if (plan.resume()) {
             verifyCheckpoints(plan, checkpoints, records);
@@ -93,6 +96,18 @@ public final class TaskReproduction {
         return runs;
     }
 
+    /** Refuses, before anything is written or trained, a method whose iteration cannot fit in this JVM's heap. */
+    private static void requireHeap(TaskPlan plan) {
+        long max = Runtime.getRuntime().maxMemory();
+        for (MethodSpec method : plan.methods()) {
+            long needed = plan.runner().iterationHeapBytes(method, plan.settings());
+            if (needed > max) {
+                throw new InsufficientMemoryException(method.label() + " (" + plan.task() + ", batch "
+                        + plan.settings().batch() + ")", needed, max, "lower --directions or --batch");
+            }
+        }
+    }
+
     /** Fails before any training if a checkpoint that will be resumed is damaged. */
     private static void verifyCheckpoints(TaskPlan plan, FileCheckpointStore checkpoints, RunRecordStore records) {
         for (MethodSpec method : plan.methods()) {
@@ -118,12 +133,21 @@ public final class TaskReproduction {
                 : new LrSelectionSummary(plan.lrSearch(), plan.runner().validationFold(), trials);
     }
 
+    /** A run that diverges is recorded as diverged, so the report marks it and --resume does not repeat it. */
     private MethodRun train(TaskPlan plan, RunSettings settings, MethodSpec method, long seed, String key,
                             FileCheckpointStore checkpoints) {
         LOG.info("{}: training {} with seed {}", plan.task(), method.label(), seed);
         CheckpointStore store = export == null ? checkpoints : export.capturing(checkpoints, plan.out());
-        return checked(plan, method, seed, key, plan.runner().run(settings, method, seed, EvaluationSplit.TEST,
-                monitors.get(), store, key));
+        try {
+            return checked(plan, method, seed, key, plan.runner().run(settings, method, seed, EvaluationSplit.TEST,
+                    monitors.get(), store, key));
+        } catch (TrainingDivergedException e) {
+            if (e.divergence() == null) {
+                throw e;
+            }
+            return MethodRun.diverged(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(),
+                    Double.NaN, Double.NaN, List.of(), e.divergence());
+        }
     }
 
     /** The runner's result, refused if it is not the (method, seed) that was asked for. */

@@ -35,9 +35,24 @@ public final class FileCheckpointStore implements CheckpointStore {
     static final int HEADER_BYTES = 4 + 4 + 8 + 32;
 
     private final Path dir;
+    private final java.time.Duration interval;
 
     public FileCheckpointStore(Path dir) {
+        this(dir, DEFAULT_INTERVAL);
+    }
+
+    /** @param interval how often runners save; zero saves after every iteration */
+    public FileCheckpointStore(Path dir, java.time.Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 0, got " + interval);
+        }
         this.dir = dir;
+        this.interval = interval;
+    }
+
+    @Override
+    public java.time.Duration interval() {
+        return interval;
     }
 
     public Path fileOf(String runKey) {

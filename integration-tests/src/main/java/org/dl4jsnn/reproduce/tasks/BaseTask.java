@@ -13,9 +13,6 @@ import org.dl4jsnn.reproduce.TrainingMonitor;
 /** A task runner whose training is the shared {@link TrainingLoop}. */
 abstract class BaseTask implements TaskRunner, TaskModel {
 
-    /** Checkpoint cadence: a killed run loses at most this much work. */
-    static final long CHECKPOINT_MILLIS = 2 * 60 * 1000L;
-
     /** Where generated data sets are cached; -Ddl4j.snn.cache=DIR overrides ~/.cache/dl4j-snn. */
     static DatasetCache cache() {
         String dir = System.getProperty("dl4j.snn.cache");
@@ -28,10 +25,20 @@ abstract class BaseTask implements TaskRunner, TaskModel {
                 n - EvaluationSplit.validationStart(n), n, rows);
     }
 
+    /** Rows of a training set of {@code n} rows that a run on {@code split} trains on. */
+    static int rowsOf(int n, EvaluationSplit split) {
+        return split == EvaluationSplit.TEST ? n : EvaluationSplit.validationStart(n);
+    }
+
+    @Override
+    public long iterationHeapBytes(MethodSpec method, RunSettings settings) {
+        return SweepMemory.bytes(network(method, settings, 0), method, settings.batch());
+    }
+
     @Override
     public MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
                          TrainingMonitor monitor, CheckpointStore checkpoints, String runKey) {
-        return new TrainingLoop(this, CHECKPOINT_MILLIS).run(settings, method, seed, split, monitor, checkpoints,
+        return new TrainingLoop(this, checkpoints.interval().toMillis()).run(settings, method, seed, split, monitor, checkpoints,
                 runKey);
     }
 }

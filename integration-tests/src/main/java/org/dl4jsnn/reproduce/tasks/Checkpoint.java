@@ -10,26 +10,35 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.dl4jsnn.reproduce.CheckpointMismatchException;
 import org.dl4jsnn.reproduce.CorruptCheckpointException;
+import org.dl4jsnn.reproduce.DivergenceRule;
 import org.dl4jsnn.reproduce.TrainingPoint;
 
 /**
- * A training run's state: the model with its updater state (ModelSerializer), how many iterations are
- * done, the wall time spent, and the curve so far. The iteration count fixes everything else (data
- * order, RFG directions, WSG noise), so a resumed run ends where an uninterrupted one would.
+ * A training run's state: whose run it is ({@link RunIdentity}), the model with its updater state
+ * (ModelSerializer), how many iterations are done, the wall time spent, the curve so far and the
+ * divergence rule's state. The iteration count fixes everything else (data order, RFG directions, WSG
+ * noise), so a resumed run ends where an uninterrupted one would.
  */
-record Checkpoint(int iterations, double wallSeconds, List<TrainingPoint> curve, byte[] model) {
+record Checkpoint(RunIdentity identity, int iterations, double wallSeconds, List<TrainingPoint> curve,
+                  double initialLoss, int aboveSince, byte[] model) {
 
-    private static final int MAGIC = 0x534E4E43; // "SNNC"
+    /** "SNN2": the second layout, the first to carry the run's identity. */
+    private static final int MAGIC = 0x534E4E32;
+    /** "SNNC": the first layout, without identity; refused, as nothing says whose run it is. */
+    private static final int MAGIC_WITHOUT_IDENTITY = 0x534E4E43;
 
-    static Checkpoint of(ComputationGraph net, int iterations, double wallSeconds, List<TrainingPoint> curve) {
+    static Checkpoint of(RunIdentity identity, ComputationGraph net, int iterations, double wallSeconds,
+                         List<TrainingPoint> curve, DivergenceRule rule) {
         ByteArrayOutputStream model = new ByteArrayOutputStream();
         try {
             ModelSerializer.writeModel(net, model, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Checkpoint(iterations, wallSeconds, List.copyOf(curve), model.toByteArray());
+        return new Checkpoint(identity, iterations, wallSeconds, List.copyOf(curve), rule.initialLoss(),
+                rule.aboveSince(), model.toByteArray());
     }
 
     ComputationGraph restoreModel() {
@@ -40,12 +49,27 @@ record Checkpoint(int iterations, double wallSeconds, List<TrainingPoint> curve,
         }
     }
 
+    DivergenceRule divergenceRule() {
+        return new DivergenceRule(initialLoss, aboveSince);
+    }
+
+    /** @throws CheckpointMismatchException naming both runs when this is not {@code expected}'s checkpoint */
+    Checkpoint requireIdentity(String runKey, RunIdentity expected) {
+        if (!identity.equals(expected)) {
+            throw new CheckpointMismatchException(where(runKey), identity.text(), expected.text());
+        }
+        return this;
+    }
+
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
+            out.writeUTF(identity.text());
             out.writeInt(iterations);
             out.writeDouble(wallSeconds);
+            out.writeDouble(initialLoss);
+            out.writeInt(aboveSince);
             out.writeInt(curve.size());
             for (TrainingPoint p : curve) {
                 out.writeInt(p.iteration());
@@ -66,13 +90,21 @@ record Checkpoint(int iterations, double wallSeconds, List<TrainingPoint> curve,
 
     static Checkpoint decode(String runKey, byte[] payload) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            if (in.readInt() != MAGIC) {
+            int magic = in.readInt();
+            if (magic == MAGIC_WITHOUT_IDENTITY) {
+                throw new CorruptCheckpointException(where(runKey), "written by an older dl4j-snn that did not record"
+                        + " whose run it is, so it cannot be resumed safely");
+            }
+            if (magic != MAGIC) {
                 throw new CorruptCheckpointException(where(runKey), "not a dl4j-snn training state");
             }
+            RunIdentity identity = new RunIdentity(in.readUTF());
             int iterations = in.readInt();
             double wall = in.readDouble();
+            double initialLoss = in.readDouble();
+            int aboveSince = in.readInt();
             int n = in.readInt();
-            if (iterations < 0 || n < 0 || n > iterations + 1) {
+            if (iterations < 0 || n < 0 || n > iterations + 1 || aboveSince < 0 || aboveSince > iterations) {
                 throw new CorruptCheckpointException(where(runKey), "impossible header");
             }
             List<TrainingPoint> curve = new ArrayList<>(n);
@@ -81,7 +113,7 @@ record Checkpoint(int iterations, double wallSeconds, List<TrainingPoint> curve,
             }
             byte[] model = new byte[in.readInt()];
             in.readFully(model);
-            return new Checkpoint(iterations, wall, curve, model);
+            return new Checkpoint(identity, iterations, wall, curve, initialLoss, aboveSince, model);
         } catch (IOException e) {
             throw new CorruptCheckpointException(where(runKey), "truncated: " + e.getMessage());
         }

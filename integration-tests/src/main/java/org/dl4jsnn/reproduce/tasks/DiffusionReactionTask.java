@@ -90,6 +90,11 @@ final class DiffusionReactionTask extends BaseTask {
     }
 
     @Override
+    public int trainingRows(EvaluationSplit split) {
+        return rowsOf(DiffusionReactionDataset.Config.defaults().trainSize(), split);
+    }
+
+    @Override
     public String validationFold() {
         return lastRows(data().train().functionCount(), "functions");
     }

@@ -45,6 +45,15 @@ public final class IterationBenchmarkRunner implements BenchmarkRunner {
         return rows;
     }
 
+    /** RFG-G at the largest K and batch: the stacked tangents of every neuron of the bench net. */
+    @Override
+    public long largestIterationHeapBytes(BenchSettings s) {
+        long neurons = java.util.Arrays.stream(IterationBenchmark.WIDTHS).skip(1).sum();
+        int k = s.directions().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int batch = s.batches().stream().mapToInt(Integer::intValue).max().orElse(1);
+        return SweepMemory.bytes(neurons, k, batch);
+    }
+
     public static BenchRow toRow(BenchResult r) {
         return new BenchRow(r.method(), r.batch(), r.timeSteps(), r.directions(), nonNegative(r.msPerIter()),
                 nonNegative(r.mflop()), nonNegative(r.peakMemMb()),

@@ -124,6 +124,11 @@ final class MexicanHatTask extends BaseTask {
     }
 
     @Override
+    public int trainingRows(EvaluationSplit split) {
+        return rowsOf(MexicanHat.Config.defaults().trainSize(), split);
+    }
+
+    @Override
     public String validationFold() {
         return lastRows(data().train().size(), "points");
     }

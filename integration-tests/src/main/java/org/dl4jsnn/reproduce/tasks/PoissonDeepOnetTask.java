@@ -108,6 +108,11 @@ final class PoissonDeepOnetTask extends BaseTask {
     }
 
     @Override
+    public int trainingRows(EvaluationSplit split) {
+        return rowsOf(PoissonDataset.Config.defaults().trainSize(), split) * PoissonDataset.Config.defaults().sensors();
+    }
+
+    @Override
     public String validationFold() {
         return lastRows(data().train().functionCount(), "functions");
     }

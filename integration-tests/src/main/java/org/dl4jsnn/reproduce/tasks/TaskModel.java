@@ -12,6 +12,9 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 /** What differs between the benchmark tasks: their network, data and error metric. */
 interface TaskModel {
 
+    /** The task's command-line name, part of each checkpoint's identity. */
+    String task();
+
     /** The network for a method (its surrogate and local-loss heads), seeded. */
     ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed);
 

@@ -10,18 +10,25 @@ import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
-import org.dl4jsnn.reproduce.TrainingDivergedException;
+import org.dl4jsnn.reproduce.Divergence;
+import org.dl4jsnn.reproduce.DivergenceRule;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.TrainingPoint;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains one method with one seed for a task: DL4J's fit on one minibatch per iteration, the error on
- * the held-out rows of the split (test set or validation fold) every evalEvery iterations, a checkpoint every few minutes, and resumption from the last one.
+ * the held-out rows of the split (test set or validation fold) every evalEvery iterations, a checkpoint
+ * at the store's interval and when the JVM is told to stop, resumption from the last one, and a stop
+ * with the iteration named when the loss diverges ({@link DivergenceRule}).
  */
 final class TrainingLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
 
     private final TaskModel task;
     private final long checkpointMillis;
@@ -33,23 +40,27 @@ final class TrainingLoop {
 
     MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
                   TrainingMonitor monitor, CheckpointStore checkpoints, String runKey) {
+        RunIdentity identity = RunIdentity.of(task.task(), method, seed, split, settings);
         Optional<byte[]> saved = checkpoints.load(runKey);
         ComputationGraph net;
         int done;
         double wallBefore;
         List<TrainingPoint> curve;
+        DivergenceRule divergenceRule;
         if (saved.isPresent()) {
-            Checkpoint c = Checkpoint.decode(runKey, saved.get());
+            Checkpoint c = Checkpoint.decode(runKey, saved.get()).requireIdentity(runKey, identity);
             net = Methods.wrap(c.restoreModel(), method, seed);
             done = c.iterations();
             wallBefore = c.wallSeconds();
             curve = new ArrayList<>(c.curve());
+            divergenceRule = c.divergenceRule();
         } else {
             net = Methods.create(task.network(method, settings, seed), method, seed);
             net.init();
             done = 0;
             wallBefore = 0;
             curve = new ArrayList<>();
+            divergenceRule = new DivergenceRule();
         }
         int outputs = net.getConfiguration().getNetworkOutputs().size();
         MultiDataSetIterator data = task.trainData(settings, seed, split);
@@ -62,42 +73,56 @@ final class TrainingLoop {
         long start = System.nanoTime();
         long lastCheckpoint = System.nanoTime();
         double trainSeconds = 0;
-        for (int it = done; it < settings.iterations(); it++) {
-            MultiDataSet batch = next(data);
-            long t0 = System.nanoTime();
-            try {
-                net.fit(withLabelPerOutput(batch, outputs));
-            } catch (NonFiniteGradientException e) {
-                throw new TrainingDivergedException(method.label() + " seed " + seed + ": " + e.getMessage()
-                        + "; lower --lr", e);
+        int trained = 0;
+        Divergence divergence = null;
+        try (CheckpointOnSignal onSignal = CheckpointOnSignal.install(name)) {
+            for (int it = done; it < settings.iterations(); it++) {
+                MultiDataSet batch = next(data);
+                int iteration = it + 1;
+                long t0 = System.nanoTime();
+                try {
+                    net.fit(withLabelPerOutput(batch, outputs));
+                } catch (NonFiniteGradientException e) {
+                    divergence = new Divergence(iteration, e.getMessage());
+                    break;
+                }
+                trainSeconds += (System.nanoTime() - t0) / 1e9;
+                trained++;
+                double loss = net.score();
+                divergence = divergenceRule.check(iteration, loss).orElse(null);
+                if (divergence != null) {
+                    break;
+                }
+                double testError = Double.NaN;
+                if (iteration % settings.evalEvery() == 0 || iteration == settings.iterations()) {
+                    testError = task.error(net, split);
+                    curve.add(new TrainingPoint(iteration, loss, testError));
+                }
+                boolean due = System.nanoTime() - lastCheckpoint >= checkpointMillis * 1_000_000L
+                        && iteration < settings.iterations();
+                if (due || onSignal.requested()) {
+                    double wall = wallBefore + (System.nanoTime() - start) / 1e9;
+                    checkpoints.save(runKey, Checkpoint.of(identity, net, iteration, wall, curve, divergenceRule)
+                            .encode());
+                    lastCheckpoint = System.nanoTime();
+                    if (onSignal.requested()) {
+                        onSignal.savedAndHalt(iteration);
+                    }
+                }
+                monitor.update(iteration, loss, testError);
             }
-            trainSeconds += (System.nanoTime() - t0) / 1e9;
-            int iteration = it + 1;
-            double loss = net.score();
-            if (!Double.isFinite(loss)) {
-                throw new TrainingDivergedException(method.label() + " seed " + seed + ": the loss became " + loss
-                        + " at iteration " + iteration + "; lower --lr");
-            }
-            double testError = Double.NaN;
-            if (iteration % settings.evalEvery() == 0 || iteration == settings.iterations()) {
-                testError = task.error(net, split);
-                curve.add(new TrainingPoint(iteration, loss, testError));
-            }
-            if (System.nanoTime() - lastCheckpoint >= checkpointMillis * 1_000_000L
-                    && iteration < settings.iterations()) {
-                double wall = wallBefore + (System.nanoTime() - start) / 1e9;
-                checkpoints.save(runKey, Checkpoint.of(net, iteration, wall, curve).encode());
-                lastCheckpoint = System.nanoTime();
-            }
-            monitor.update(iteration, loss, testError);
         }
         monitor.finish();
         if (split == EvaluationSplit.TEST) {
             checkpoints.finished(runKey, net);
         }
         double wall = wallBefore + (System.nanoTime() - start) / 1e9;
-        int newIterations = settings.iterations() - done;
-        double msPerIter = newIterations > 0 ? 1000 * trainSeconds / newIterations : Double.NaN;
+        double msPerIter = trained > 0 ? 1000 * trainSeconds / trained : Double.NaN;
+        if (divergence != null) {
+            LOG.warn("{}: {}", name, divergence);
+            return MethodRun.diverged(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(),
+                    wall, msPerIter, curve, divergence);
+        }
         double error = curve.isEmpty() ? task.error(net, split) : curve.get(curve.size() - 1).testError();
         return new MethodRun(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(), error,
                 wall, msPerIter, SpikeRates.measure(net, task.probeInputs()), curve,

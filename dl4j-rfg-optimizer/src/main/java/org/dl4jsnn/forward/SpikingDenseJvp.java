@@ -2,11 +2,13 @@ package org.dl4jsnn.forward;
 
 import java.util.Arrays;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
+import org.dl4jsnn.neuron.NeuronStep;
+import org.dl4jsnn.neuron.NoiseAddress;
 
 /**
  * The forward-mode sweep of one spiking dense layer, one time step at a time: it holds only the current
- * membrane U and its tangents Udot (no T-long history), and calls the same
- * {@link IntegrateAndFireNeuron} functions that back-propagation calls.
+ * membrane U and its tangents Udot (no T-long history), and advances it by the same {@link NeuronStep}
+ * that back-propagation's kernel uses.
  */
 public final class SpikingDenseJvp {
 
@@ -17,6 +19,7 @@ public final class SpikingDenseJvp {
     private final ParamTangents params;
 
     private int rows;
+    private NoiseAddress noise;
     private double[] membrane;
     private double[][] membraneTangents;
     private Value staticCurrent;
@@ -56,25 +59,10 @@ public final class SpikingDenseJvp {
         } else {
             cur = Affine.jvpInto(input, params, nOut, current, currentTangents);
         }
-        double[] i = cur.primal();
         double[] g = spikeSlopes;
         double[] a = resetSlopes;
-        for (int b = 0; b < rows; b++) {
-            for (int j = 0; j < nOut; j++) {
-                int e = b * nOut + j;
-                double u = neuron.integrate(membrane[e], i[e]);
-                double s = neuron.spike(u);
-                // the same element index as the layer's kernel, so a stochastic surrogate draws the same noise
-                double gs = neuron.spikeSlope(u, noiseSeed, ((long) e) * steps + t);
-                spikes[e] = s;
-                g[e] = gs;
-                a[e] = neuron.resetSlope(u, s, gs);
-                membrane[e] = neuron.reset(u, s);
-                if (s != 0) {
-                    spikeCount++;
-                }
-            }
-        }
+        // the fused step of the layer's own kernel, drawing WSG noise at the same addresses
+        spikeCount += NeuronStep.advance(neuron, membrane, 0, rows * nOut, cur.primal(), 0, spikes, g, a, 0, noise, t);
         double[][] spikeTangents = new double[cur.directions()][];
         for (int k = 0; k < spikeTangents.length; k++) {
             double[] idot = cur.tangents()[k];
@@ -99,6 +87,7 @@ public final class SpikingDenseJvp {
 
     private void allocate(int batchRows, int directions) {
         rows = batchRows;
+        noise = new NoiseAddress(noiseSeed, steps, nOut, rows, false);
         int n = rows * nOut;
         membrane = new double[n];
         membraneTangents = new double[directions][];

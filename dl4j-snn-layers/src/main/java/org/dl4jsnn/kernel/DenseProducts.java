@@ -1,0 +1,140 @@
+package org.dl4jsnn.kernel;
+
+import java.util.Arrays;
+
+/**
+ * The matrix products of the dense connections, on plain row-major arrays.
+ *
+ * <p>Row layout ([rows][width], the forward sweep's): {@link #affine} and {@link #accumulateOuter} skip
+ * zero inputs (spikes are mostly zero). Column layout ([width][batch], batch innermost, the layer
+ * kernel's): {@link #columns} and {@link #accumulateDots} run their inner loops over the whole batch,
+ * long contiguous loops the JIT vectorizes; an inner loop over the layer width (16 in the paper's nets) is
+ * too short for it. Every output element sums its terms in a fixed order, whatever the caller's split of
+ * the work, so results do not depend on how the work is divided.
+ */
+public final class DenseProducts {
+
+    private DenseProducts() {
+    }
+
+    /**
+     * out[oOff + r n + j] = (accumulate ? out[...] : 0) + bias[bOff + j] + sum_i x[xOff + r m + i] wT[i n + j],
+     * for r in [0, rows), j in [0, n), with m inputs; the bias is added first and the inputs in order.
+     *
+     * @param bias null for none
+     */
+    public static void affine(double[] x, int xOff, int rows, int m, double[] wT, double[] bias, int bOff, int n,
+                              double[] out, int oOff, boolean accumulate) {
+        for (int r = 0; r < rows; r++) {
+            int o = oOff + r * n;
+            if (!accumulate) {
+                if (bias == null) {
+                    Arrays.fill(out, o, o + n, 0.0);
+                } else {
+                    System.arraycopy(bias, bOff, out, o, n);
+                }
+            } else if (bias != null) {
+                for (int j = 0; j < n; j++) {
+                    out[o + j] += bias[bOff + j];
+                }
+            }
+            int xRow = xOff + r * m;
+            for (int i = 0; i < m; i++) {
+                double xi = x[xRow + i];
+                if (xi == 0.0) {
+                    continue;
+                }
+                int w = i * n;
+                for (int j = 0; j < n; j++) {
+                    out[o + j] += xi * wT[w + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * out[i n + j] += sum_r x[xOff + r m + i] y[yOff + r n + j] for i in [0, m), j in [0, n), the rows r
+     * in increasing order.
+     */
+    public static void accumulateOuter(double[] x, int xOff, int rows, int m, double[] y, int yOff, int n,
+                                       double[] out) {
+        for (int r = 0; r < rows; r++) {
+            int xRow = xOff + r * m;
+            int yRow = yOff + r * n;
+            for (int i = 0; i < m; i++) {
+                double xi = x[xRow + i];
+                if (xi == 0.0) {
+                    continue;
+                }
+                int o = i * n;
+                for (int j = 0; j < n; j++) {
+                    out[o + j] += xi * y[yRow + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * out[oOff + r batch + b] = (bias == null ? 0 : bias[r]) + sum_c a[r cols + c] x[xOff + c batch + b], for
+     * r in [0, rows) and b in [0, batch): the product A X with X and the result stored batch-innermost.
+     * Terms are added in increasing c; zero entries of A are skipped.
+     */
+    public static void columns(double[] a, int rows, int cols, double[] x, int xOff, int batch, double[] bias,
+                               double[] out, int oOff) {
+        for (int r = 0; r < rows; r++) {
+            int o = oOff + r * batch;
+            Arrays.fill(out, o, o + batch, bias == null ? 0.0 : bias[r]);
+            for (int c = 0; c < cols; c++) {
+                double arc = a[r * cols + c];
+                if (arc == 0.0) {
+                    continue;
+                }
+                int xr = xOff + c * batch;
+                for (int b = 0; b < batch; b++) {
+                    out[o + b] += arc * x[xr + b];
+                }
+            }
+        }
+    }
+
+    /**
+     * out[r cols + c] += sum_b y[yOff + r batch + b] x[xOff + c batch + b]: the product Y X^T of two
+     * batch-innermost blocks, added to out. Each sum runs over b in a fixed order.
+     */
+    public static void accumulateDots(double[] y, int yOff, int rows, double[] x, int xOff, int cols, int batch,
+                                      double[] out) {
+        for (int r = 0; r < rows; r++) {
+            int yr = yOff + r * batch;
+            for (int c = 0; c < cols; c++) {
+                int xr = xOff + c * batch;
+                // four interleaved partial sums: independent adds the CPU overlaps (and the JIT can pack)
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int b = 0;
+                for (; b + 3 < batch; b += 4) {
+                    s0 += y[yr + b] * x[xr + b];
+                    s1 += y[yr + b + 1] * x[xr + b + 1];
+                    s2 += y[yr + b + 2] * x[xr + b + 2];
+                    s3 += y[yr + b + 3] * x[xr + b + 3];
+                }
+                for (; b < batch; b++) {
+                    s0 += y[yr + b] * x[xr + b];
+                }
+                out[r * cols + c] += (s0 + s1) + (s2 + s3);
+            }
+        }
+    }
+
+    /** The transpose of a row-major [rows][cols] block starting at {@code offset}, as [cols][rows]. */
+    public static double[] transpose(double[] a, int offset, int rows, int cols) {
+        double[] t = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[offset + r * cols + c];
+            }
+        }
+        return t;
+    }
+}

@@ -75,17 +75,27 @@ public final class DenseProducts {
     }
 
     /**
-     * out[oOff + r batch + b] = (bias == null ? 0 : bias[r]) + sum_c a[r cols + c] x[xOff + c batch + b], for
-     * r in [0, rows) and b in [0, batch): the product A X with X and the result stored batch-innermost.
-     * Terms are added in increasing c; zero entries of A are skipped.
+     * out[oOff + r batch + b] (+)= bias[bOff + r] + sum_c a[aOff + r cols + c] x[xOff + c batch + b], for r
+     * in [0, rows) and b in [0, batch): the product A X with X and the result stored batch-innermost. The
+     * bias (if any) is added first, then the terms in increasing c; zero entries of A are skipped.
+     *
+     * @param bias       null for none
+     * @param accumulate add to out instead of overwriting it
      */
-    public static void columns(double[] a, int rows, int cols, double[] x, int xOff, int batch, double[] bias,
-                               double[] out, int oOff) {
+    public static void columns(double[] a, int aOff, int rows, int cols, double[] x, int xOff, int batch,
+                               double[] bias, int bOff, double[] out, int oOff, boolean accumulate) {
         for (int r = 0; r < rows; r++) {
             int o = oOff + r * batch;
-            Arrays.fill(out, o, o + batch, bias == null ? 0.0 : bias[r]);
+            if (!accumulate) {
+                Arrays.fill(out, o, o + batch, bias == null ? 0.0 : bias[bOff + r]);
+            } else if (bias != null) {
+                double br = bias[bOff + r];
+                for (int b = 0; b < batch; b++) {
+                    out[o + b] += br;
+                }
+            }
             for (int c = 0; c < cols; c++) {
-                double arc = a[r * cols + c];
+                double arc = a[aOff + r * cols + c];
                 if (arc == 0.0) {
                     continue;
                 }

@@ -50,12 +50,12 @@ public final class SpikingDenseKernel {
         double[] membrane = new double[block];
         double[] current = new double[block];
         if (!shape.spikeInput()) {
-            DenseProducts.columns(w, nOut, nIn, input, 0, batch, bias, current, 0);
+            DenseProducts.columns(w, 0, nOut, nIn, input, 0, batch, bias, 0, current, 0, false);
         }
         long fired = 0;
         for (int t = 0; t < steps; t++) {
             if (shape.spikeInput()) {
-                DenseProducts.columns(w, nOut, nIn, input, t * nIn * batch, batch, bias, current, 0);
+                DenseProducts.columns(w, 0, nOut, nIn, input, t * nIn * batch, batch, bias, 0, current, 0, false);
             }
             fired += NeuronStep.advance(neuron, membrane, 0, block, current, 0, spikes, g, a, t * block, noise, t);
         }
@@ -96,12 +96,12 @@ public final class SpikingDenseKernel {
             if (shape.spikeInput()) {
                 int in = t * nIn * batch;
                 DenseProducts.accumulateDots(dCurrent, 0, nOut, input, in, nIn, batch, dW);
-                DenseProducts.columns(wT, nIn, nOut, dCurrent, 0, batch, null, dInput, in);
+                DenseProducts.columns(wT, 0, nIn, nOut, dCurrent, 0, batch, null, 0, dInput, in, false);
             }
         }
         if (!shape.spikeInput()) {
             DenseProducts.accumulateDots(total, 0, nOut, input, 0, nIn, batch, dW);
-            DenseProducts.columns(wT, nIn, nOut, total, 0, batch, null, dInput, 0);
+            DenseProducts.columns(wT, 0, nIn, nOut, total, 0, batch, null, 0, dInput, 0, false);
         }
         double[] dBias = new double[nOut];
         for (int j = 0; j < nOut; j++) {

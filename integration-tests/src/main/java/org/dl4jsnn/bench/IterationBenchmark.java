@@ -259,10 +259,13 @@ public final class IterationBenchmark {
                             Math.min(config.iterations(), Math.floor(config.budgetSeconds() * 1e3 / lastMs)));
 
             double[] ms = new double[timed];
+            double[] cpuMs = new double[timed];
             long allocatedBefore = allocatedBytes();
             HeapSampler poll = HeapSampler.polling(1000);
             for (int i = 0; i < timed; i++) {
+                long cpu0 = CpuTime.threadNanos();
                 ms[i] = timeStep(method, net, minibatch);
+                cpuMs[i] = (CpuTime.threadNanos() - cpu0) / 1e6;
             }
             long polledPeak = poll.stop();
             long allocated = allocatedBytes() - allocatedBefore;
@@ -281,7 +284,8 @@ public final class IterationBenchmark {
             return new BenchResult(method.label(), batch, steps, method.directions(), median,
                     Arrays.stream(ms).average().orElse(Double.NaN), timed, mflop, liveMb,
                     Math.max(0, polledPeak - restingHeap) / MB, allocated < 0 ? Double.NaN : allocated / MB / timed,
-                    all / rates.length, FlopCount.synapticOps(WIDTHS, batch, steps, rates) / 1e6, BenchResult.OK);
+                    all / rates.length, FlopCount.synapticOps(WIDTHS, batch, steps, rates) / 1e6,
+                    CpuTime.available() ? median(cpuMs) : Double.NaN, BenchResult.OK);
         } catch (OutOfMemoryError e) {
             net = null;
             System.gc();

@@ -86,13 +86,7 @@ public final class SpikingDenseKernel {
         double[] total = new double[block];
         for (int t = steps - 1; t >= 0; t--) {
             int off = t * block;
-            for (int k = 0; k < block; k++) {
-                double dU = IntegrateAndFireNeuron.adjointMembrane(lossPerSpike[off + k], g[off + k], a[off + k],
-                        carried[k]);
-                dCurrent[k] = dU;
-                total[k] += dU;
-                carried[k] = neuron.adjointCarry(dU);
-            }
+            NeuronStep.adjoint(neuron, lossPerSpike, g, a, off, carried, dCurrent, total, block);
             if (shape.spikeInput()) {
                 int in = t * nIn * batch;
                 DenseProducts.accumulateDots(dCurrent, 0, nOut, input, in, nIn, batch, dW);

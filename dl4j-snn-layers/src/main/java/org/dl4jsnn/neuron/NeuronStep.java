@@ -65,4 +65,27 @@ public final class NeuronStep {
         }
         return fired;
     }
+
+    /**
+     * One step of back-propagation through time for neurons [0, n), the adjoint of {@link #advance}: with
+     * c = dL/dU' carried back from step t + 1, dU = dL/dS g + a c (see
+     * {@link IntegrateAndFireNeuron#adjointMembrane}); writes dU to {@code lossPerCurrent}, adds it to
+     * {@code lossPerCurrentTotal}, and carries beta dU to step t - 1 in {@code carried}.
+     */
+    public static void adjoint(IntegrateAndFireNeuron neuron, double[] lossPerSpike, double[] spikeSlopes,
+                               double[] resetSlopes, int off, double[] carried, double[] lossPerCurrent,
+                               double[] lossPerCurrentTotal, int n) {
+        if (VectorApi.available()) {
+            NeuronStepSimd.adjoint(neuron.beta(), lossPerSpike, spikeSlopes, resetSlopes, off, carried,
+                    lossPerCurrent, lossPerCurrentTotal, n);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            double dU = IntegrateAndFireNeuron.adjointMembrane(lossPerSpike[off + k], spikeSlopes[off + k],
+                    resetSlopes[off + k], carried[k]);
+            lossPerCurrent[k] = dU;
+            lossPerCurrentTotal[k] += dU;
+            carried[k] = neuron.adjointCarry(dU);
+        }
+    }
 }

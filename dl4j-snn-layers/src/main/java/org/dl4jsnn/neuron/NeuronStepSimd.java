@@ -70,6 +70,30 @@ final class NeuronStepSimd {
         return (m == null ? fire : fire.and(m)).trueCount();
     }
 
+    /**
+     * {@link NeuronStep#adjoint} in lanes, as {@link IntegrateAndFireNeuron#adjointMembrane} and
+     * {@link IntegrateAndFireNeuron#adjointCarry} compute it. (The JIT does not vectorize the scalar loop:
+     * it stores to three arrays it cannot prove distinct from the ones it reads.)
+     */
+    static void adjoint(double beta, double[] lossPerSpike, double[] g, double[] a, int off, double[] carried,
+                        double[] lossPerCurrent, double[] total, int n) {
+        int k = 0;
+        for (int bound = S.loopBound(n); k < bound; k += S.length()) {
+            DoubleVector dU = DoubleVector.fromArray(S, lossPerSpike, off + k).mul(DoubleVector.fromArray(S, g, off + k))
+                    .add(DoubleVector.fromArray(S, a, off + k).mul(DoubleVector.fromArray(S, carried, k)));
+            dU.intoArray(lossPerCurrent, k);
+            DoubleVector.fromArray(S, total, k).add(dU).intoArray(total, k);
+            dU.mul(beta).intoArray(carried, k);
+        }
+        for (; k < n; k++) {
+            double dU = IntegrateAndFireNeuron.adjointMembrane(lossPerSpike[off + k], g[off + k], a[off + k],
+                    carried[k]);
+            lossPerCurrent[k] = dU;
+            total[k] += dU;
+            carried[k] = beta * dU;
+        }
+    }
+
     private static DoubleVector load(double[] a, int i, VectorMask<Double> m) {
         return m == null ? DoubleVector.fromArray(S, a, i) : DoubleVector.fromArray(S, a, i, m);
     }

@@ -44,6 +44,15 @@ public final class IterationBenchmarkRunner implements BenchmarkRunner {
         for (BenchResult r : new IterationBenchmark(log).run(config)) {
             rows.add(toRow(r));
         }
+        if (s.wsg()) {
+            // WSG beside SG: BP and RFG-L at the smallest K, the rows its cost ratio is stated for
+            for (BenchResult r : new IterationBenchmark(log).run(config.withDirections(List.of(), List.of(smallest))
+                    .withStein())) {
+                if (!r.method().equals("WSG-FWD")) {
+                    rows.add(toRow(r));
+                }
+            }
+        }
         return rows;
     }
 

@@ -3,6 +3,7 @@ package org.dl4jsnn.layer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.dl4jsnn.kernel.PrecisionCasts;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,9 +28,7 @@ public final class NdArrays {
         } else if (c.dataType() == DataType.FLOAT) {
             float[] tmp = new float[n];
             new FloatPointer(c.data().addressPointer()).get(tmp, 0, n);
-            for (int e = 0; e < n; e++) {
-                out[e] = tmp[e];
-            }
+            PrecisionCasts.widen(tmp, out, n);
         } else {
             return toDoubles(c.castTo(DataType.DOUBLE));
         }
@@ -98,9 +97,7 @@ public final class NdArrays {
             new DoublePointer(target.data().addressPointer()).put(values, 0, values.length);
         } else if (isPlainRowMajor(target) && target.dataType() == DataType.FLOAT) {
             float[] tmp = new float[values.length];
-            for (int e = 0; e < tmp.length; e++) {
-                tmp[e] = (float) values[e];
-            }
+            PrecisionCasts.narrow(values, tmp, tmp.length);
             new FloatPointer(target.data().addressPointer()).put(tmp, 0, tmp.length);
         } else {
             target.assign(org.nd4j.linalg.factory.Nd4j.create(values, target.shape(), 'c')

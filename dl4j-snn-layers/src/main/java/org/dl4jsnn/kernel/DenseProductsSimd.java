@@ -1,7 +1,6 @@
 package org.dl4jsnn.kernel;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -61,6 +60,7 @@ final class DenseProductsSimd {
                                double[] out) {
         final int lanes = S.length();
         final int bound = S.loopBound(batch);
+        double[] laneSums = new double[lanes];
         for (int r = 0; r < rows; r++) {
             int yr = yOff + r * batch;
             for (int c = 0; c < cols; c++) {
@@ -70,7 +70,13 @@ final class DenseProductsSimd {
                 for (; b < bound; b += lanes) {
                     acc = DoubleVector.fromArray(S, y, yr + b).fma(DoubleVector.fromArray(S, x, xr + b), acc);
                 }
-                double sum = acc.reduceLanes(VectorOperators.ADD);
+                // lanes summed in lane order: reduceLanes may order them differently once the JIT compiles
+                // it, and a run must repeat bit for bit whatever the JIT did
+                acc.intoArray(laneSums, 0);
+                double sum = 0.0;
+                for (int l = 0; l < lanes; l++) {
+                    sum += laneSums[l];
+                }
                 for (; b < batch; b++) {
                     sum += y[yr + b] * x[xr + b];
                 }

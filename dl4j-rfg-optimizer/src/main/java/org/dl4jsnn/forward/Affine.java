@@ -1,5 +1,7 @@
 package org.dl4jsnn.forward;
 
+import org.dl4jsnn.kernel.DenseProducts;
+
 /**
  * y = x W^T + b on plain arrays, and its tangent ydot = xdot W^T + x V_W^T + V_b: the JVP of every dense
  * connection (spiking synapses at one step, dense layers, readouts).
@@ -12,38 +14,14 @@ public final class Affine {
     /**
      * out[r][j] (+)= bias[bOff + j] + sum_i x[r][i] wT[i][j], with wT = W^T as [nIn][nOut].
      *
-     * <p>Rows of W^T are added to the output row, scaled by each input: the inner loop is an axpy the JIT
-     * vectorizes, and a zero input (no spike, the common case) costs nothing.
+     * <p>The spiking layer's kernel computes its current with the same {@link DenseProducts#affine}, so both
+     * paths see the same currents bit for bit; a zero input (no spike, the common case) costs nothing.
      *
      * @param bias null for no bias
      */
     public static void apply(double[] x, int rows, int nIn, double[] wT, double[] bias, int bOff, int nOut,
                              double[] out, boolean accumulate) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * nOut;
-            if (!accumulate) {
-                if (bias == null) {
-                    java.util.Arrays.fill(out, o, o + nOut, 0.0);
-                } else {
-                    System.arraycopy(bias, bOff, out, o, nOut);
-                }
-            } else if (bias != null) {
-                for (int j = 0; j < nOut; j++) {
-                    out[o + j] += bias[bOff + j];
-                }
-            }
-            int xRow = r * nIn;
-            for (int i = 0; i < nIn; i++) {
-                double xi = x[xRow + i];
-                if (xi == 0.0) {
-                    continue;
-                }
-                int w = i * nOut;
-                for (int j = 0; j < nOut; j++) {
-                    out[o + j] += xi * wT[w + j];
-                }
-            }
-        }
+        DenseProducts.affine(x, 0, rows, nIn, wT, bias, bOff, nOut, out, 0, accumulate);
     }
 
     /**

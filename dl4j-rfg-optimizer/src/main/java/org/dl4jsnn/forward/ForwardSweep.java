@@ -68,14 +68,14 @@ public final class ForwardSweep {
             }
         }
         // spiking pieces: step by step; the readout accumulates
-        Value[] current = new Value[count];
+        StepValue[] current = new StepValue[count];
         for (int t = 0; t < steps; t++) {
             for (int n = 0; n < count; n++) {
                 Node node = nodes.get(n);
                 if (spiking[n] != null) {
                     int in = node.inputs()[0];
                     boolean constant = graph.phase(in) == Phase.STATIC;
-                    current[n] = spiking[n].step(t, constant ? values[in] : current[in], constant);
+                    current[n] = constant ? spiking[n].step(t, values[in]) : spiking[n].step(t, current[in]);
                 } else if (averages[n] != null) {
                     averages[n].add(current[node.inputs()[0]]);
                 }

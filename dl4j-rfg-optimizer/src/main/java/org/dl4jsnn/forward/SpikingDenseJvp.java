@@ -1,12 +1,16 @@
 package org.dl4jsnn.forward;
 
 import java.util.Arrays;
+import org.dl4jsnn.kernel.DenseProducts;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
+import org.dl4jsnn.neuron.NeuronStep;
+import org.dl4jsnn.neuron.NoiseAddress;
 
 /**
  * The forward-mode sweep of one spiking dense layer, one time step at a time: it holds only the current
- * membrane U and its tangents Udot (no T-long history), and calls the same
- * {@link IntegrateAndFireNeuron} functions that back-propagation calls.
+ * membrane U and its tangents Udot (no T-long history), and advances it by the same {@link NeuronStep},
+ * on the same batch-innermost layout [j][b] and with the same current products
+ * ({@link DenseProducts#columns}), as back-propagation's kernel: both see the same spikes bit for bit.
  */
 public final class SpikingDenseJvp {
 
@@ -16,10 +20,11 @@ public final class SpikingDenseJvp {
     private final long noiseSeed;
     private final ParamTangents params;
 
-    private int rows;
+    private int batch;
+    private NoiseAddress noise;
     private double[] membrane;
     private double[][] membraneTangents;
-    private Value staticCurrent;
+    private StepValue staticCurrent;
     private long spikeCount;
     // reused every step: a step's outputs are consumed within that step, by the next layer and the readout
     private double[] current;
@@ -37,53 +42,64 @@ public final class SpikingDenseJvp {
         this.params = params;
     }
 
-    /**
-     * Advances one step.
-     *
-     * @param input      this step's input: spikes of the previous layer, or the constant direct current
-     * @param constInput true when the input is the same at every step (its current is computed once)
-     */
-    public Value step(int t, Value input, boolean constInput) {
+    /** Advances one step driven by a direct current, the same at every step (its current is computed once). */
+    public StepValue step(int t, Value constantInput) {
+        if (staticCurrent == null) {
+            staticCurrent = StepValue.of(Affine.jvp(constantInput, params, nOut));
+        }
         if (membrane == null) {
-            allocate(input.rows(), params.directionCount());
+            allocate(constantInput.rows(), params.directionCount());
         }
-        Value cur;
-        if (constInput) {
-            if (staticCurrent == null) {
-                staticCurrent = Affine.jvp(input, params, nOut);
+        return advance(t, staticCurrent.primal(), staticCurrent.tangents());
+    }
+
+    /** Advances one step driven by this step's spikes of the previous layer. */
+    public StepValue step(int t, StepValue input) {
+        if (membrane == null) {
+            allocate(input.batch(), params.directionCount());
+        }
+        int nIn = input.width();
+        double[] p = params.params();
+        int w = params.weightOffset();
+        int bOff = params.biasOffset();
+        DenseProducts.columns(p, w, nOut, nIn, input.primal(), 0, batch, p, bOff, current, 0, false);
+        double[][] tangents = new double[params.directionCount()][];
+        for (int k = 0; k < tangents.length; k++) {
+            boolean own = params.perturbs(k);
+            double[] carried = input.tangents()[k];
+            if (!own && carried == null) {
+                continue;
             }
-            cur = staticCurrent;
-        } else {
-            cur = Affine.jvpInto(input, params, nOut, current, currentTangents);
+            if (currentTangents[k] == null) {
+                currentTangents[k] = new double[batch * nOut];
+            }
+            double[] cd = currentTangents[k];
+            if (own) {
+                double[] v = params.directions()[k];
+                DenseProducts.columns(v, w, nOut, nIn, input.primal(), 0, batch, v, bOff, cd, 0, false);
+            }
+            if (carried != null) {
+                DenseProducts.columns(p, w, nOut, nIn, carried, 0, batch, null, 0, cd, 0, own);
+            }
+            tangents[k] = cd;
         }
-        double[] i = cur.primal();
+        return advance(t, current, tangents);
+    }
+
+    private StepValue advance(int t, double[] i, double[][] idots) {
         double[] g = spikeSlopes;
         double[] a = resetSlopes;
-        for (int b = 0; b < rows; b++) {
-            for (int j = 0; j < nOut; j++) {
-                int e = b * nOut + j;
-                double u = neuron.integrate(membrane[e], i[e]);
-                double s = neuron.spike(u);
-                // the same element index as the layer's kernel, so a stochastic surrogate draws the same noise
-                double gs = neuron.spikeSlope(u, noiseSeed, ((long) e) * steps + t);
-                spikes[e] = s;
-                g[e] = gs;
-                a[e] = neuron.resetSlope(u, s, gs);
-                membrane[e] = neuron.reset(u, s);
-                if (s != 0) {
-                    spikeCount++;
-                }
-            }
-        }
-        double[][] spikeTangents = new double[cur.directions()][];
+        // the fused step of the layer's own kernel, drawing WSG noise at the same addresses
+        spikeCount += NeuronStep.advance(neuron, membrane, 0, batch * nOut, i, 0, spikes, g, a, 0, noise, t);
+        double[][] spikeTangents = new double[idots.length][];
         for (int k = 0; k < spikeTangents.length; k++) {
-            double[] idot = cur.tangents()[k];
+            double[] idot = idots[k];
             if (idot == null) {
                 continue;
             }
             if (membraneTangents[k] == null) {
-                membraneTangents[k] = new double[rows * nOut];
-                spikeTangentBuffers[k] = new double[rows * nOut];
+                membraneTangents[k] = new double[batch * nOut];
+                spikeTangentBuffers[k] = new double[batch * nOut];
             }
             double[] ud = membraneTangents[k];
             double[] sd = spikeTangentBuffers[k];
@@ -94,12 +110,13 @@ public final class SpikingDenseJvp {
             }
             spikeTangents[k] = sd;
         }
-        return new Value(rows, nOut, spikes, spikeTangents);
+        return new StepValue(nOut, batch, spikes, spikeTangents);
     }
 
-    private void allocate(int batchRows, int directions) {
-        rows = batchRows;
-        int n = rows * nOut;
+    private void allocate(int batchSize, int directions) {
+        batch = batchSize;
+        noise = new NoiseAddress(noiseSeed, steps, nOut, batch, true);
+        int n = batch * nOut;
         membrane = new double[n];
         membraneTangents = new double[directions][];
         current = new double[n];
@@ -121,6 +138,6 @@ public final class SpikingDenseJvp {
     @Override
     public String toString() {
         return "SpikingDenseJvp(nOut=" + nOut + ", T=" + steps + ", state=" + Arrays.toString(
-                membrane == null ? new int[0] : new int[] {rows, nOut}) + ")";
+                membrane == null ? new int[0] : new int[] {nOut, batch}) + ")";
     }
 }

@@ -1,23 +1,26 @@
 package org.dl4jsnn.forward;
 
-/** Accumulates mean_t(S_t) and mean_t(Sdot_t) step by step: the readout never sees a spike history. */
+/**
+ * Accumulates mean_t(S_t) and mean_t(Sdot_t) step by step: the readout never sees a spike history.
+ * Steps arrive batch-innermost ({@link StepValue}); the mean leaves as a {@link Value} [batch][width].
+ */
 public final class TimeAverageJvp {
 
     private final int steps;
     private double[] sum;
     private double[][] tangentSums;
-    private int rows;
-    private int cols;
+    private int width;
+    private int batch;
 
     public TimeAverageJvp(int steps) {
         this.steps = steps;
     }
 
-    public void add(Value spikes) {
+    public void add(StepValue spikes) {
         if (sum == null) {
-            rows = spikes.rows();
-            cols = spikes.cols();
-            sum = new double[rows * cols];
+            width = spikes.width();
+            batch = spikes.batch();
+            sum = new double[width * batch];
             tangentSums = new double[spikes.directions()][];
         }
         add(sum, spikes.primal());
@@ -25,7 +28,7 @@ public final class TimeAverageJvp {
             double[] t = spikes.tangents()[k];
             if (t != null) {
                 if (tangentSums[k] == null) {
-                    tangentSums[k] = new double[rows * cols];
+                    tangentSums[k] = new double[width * batch];
                 }
                 add(tangentSums[k], t);
             }
@@ -49,7 +52,7 @@ public final class TimeAverageJvp {
                 scale(t[k], inv);
             }
         }
-        return new Value(rows, cols, m, t);
+        return new StepValue(width, batch, m, t).toValue();
     }
 
     private static void scale(double[] x, double s) {

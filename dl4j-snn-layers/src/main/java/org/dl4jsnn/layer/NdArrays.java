@@ -3,6 +3,7 @@ package org.dl4jsnn.layer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.dl4jsnn.kernel.PrecisionCasts;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,9 +28,7 @@ public final class NdArrays {
         } else if (c.dataType() == DataType.FLOAT) {
             float[] tmp = new float[n];
             new FloatPointer(c.data().addressPointer()).get(tmp, 0, n);
-            for (int e = 0; e < n; e++) {
-                out[e] = tmp[e];
-            }
+            PrecisionCasts.widen(tmp, out, n);
         } else {
             return toDoubles(c.castTo(DataType.DOUBLE));
         }
@@ -38,7 +37,11 @@ public final class NdArrays {
 
     /** Like {@link #toDoubles} but fails naming {@code what} if any element is NaN or infinite. */
     public static double[] toFiniteDoubles(INDArray array, String what) {
-        double[] values = toDoubles(array);
+        return requireFinite(toDoubles(array), array, what);
+    }
+
+    /** Fails naming {@code what} if any of {@code values} (the elements of {@code array}) is not finite. */
+    public static double[] requireFinite(double[] values, INDArray array, String what) {
         for (int k = 0; k < values.length; k++) {
             if (!Double.isFinite(values[k])) {
                 throw new IllegalArgumentException(what + " contains a non-finite value (" + values[k]
@@ -46,6 +49,42 @@ public final class NdArrays {
             }
         }
         return values;
+    }
+
+    /**
+     * The elements of an array [batch, n] or [batch, n, T] with the batch innermost: [i][b] or [t][i][b].
+     * That is the memory order of a 'f'-ordered array (as the spiking layers make), which is copied in
+     * bulk; any other is transposed by ND4J first.
+     */
+    public static double[] toBatchInnermost(INDArray array) {
+        return toDoubles(reversedAxes(array));
+    }
+
+    /**
+     * Fills {@code target}, a new 'f'-ordered array, from {@code values} with the batch innermost (see
+     * {@link #toBatchInnermost}).
+     */
+    public static INDArray fillBatchInnermost(INDArray target, double[] values) {
+        if (target.ordering() != 'f') {
+            throw new IllegalArgumentException("target must be in 'f' order, got '" + target.ordering() + "'");
+        }
+        fill(reversedAxes(target), values);
+        return target;
+    }
+
+    private static INDArray reversedAxes(INDArray a) {
+        if (a.rank() == 2) {
+            return a.permute(1, 0);
+        }
+        requireRank3(a);
+        return a.permute(2, 1, 0);
+    }
+
+    private static void requireRank3(INDArray a) {
+        if (a.rank() != 3) {
+            throw new IllegalArgumentException("expected spike trains [batch, n, T], got shape "
+                    + Arrays.toString(a.shape()));
+        }
     }
 
     /** Writes row-major {@code values} into {@code target} (any order; converted to its type). */
@@ -58,9 +97,7 @@ public final class NdArrays {
             new DoublePointer(target.data().addressPointer()).put(values, 0, values.length);
         } else if (isPlainRowMajor(target) && target.dataType() == DataType.FLOAT) {
             float[] tmp = new float[values.length];
-            for (int e = 0; e < tmp.length; e++) {
-                tmp[e] = (float) values[e];
-            }
+            PrecisionCasts.narrow(values, tmp, tmp.length);
             new FloatPointer(target.data().addressPointer()).put(tmp, 0, tmp.length);
         } else {
             target.assign(org.nd4j.linalg.factory.Nd4j.create(values, target.shape(), 'c')

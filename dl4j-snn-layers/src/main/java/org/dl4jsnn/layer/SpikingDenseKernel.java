@@ -1,23 +1,28 @@
 package org.dl4jsnn.layer;
 
+import org.dl4jsnn.kernel.DenseProducts;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
+import org.dl4jsnn.neuron.NeuronStep;
+import org.dl4jsnn.neuron.NoiseAddress;
 
 /**
  * A spiking dense layer over all T steps, on plain arrays: the forward trajectories and the
  * back-propagation through time.
  *
- * <p>Layouts (row-major): weights w[j][i] (nOut x nIn), direct-current input x[b][i], spike input
- * s[b][i][t], spikes and slopes [b][j][t]. Each (example, neuron) trajectory is one tight loop over
- * contiguous t, and the synaptic current of all T steps is accumulated in the same pass: ND4J calls
- * cost 15-30 us each here, so a per-step chain of ND4J ops would be all overhead (DL4J-NOTES).
+ * <p>Layouts put the batch innermost: spike trains (input, output, slopes, dL/dS) are [t][j][b] and
+ * direct current is [i][b], which is DL4J's 'f' order of [batch, n, T] and [batch, n]. One step's neurons
+ * then form one contiguous block, advanced by a single {@link NeuronStep}, and every product runs its
+ * inner loop over the batch ({@link DenseProducts#columns}), long loops the JIT vectorizes. (The former
+ * layout [b][j][t] ran them over the layer width, 16, which it does not vectorize.) Weights are w[j][i]
+ * (nOut x nIn, row-major).
  */
 public final class SpikingDenseKernel {
 
     private SpikingDenseKernel() {
     }
 
-    /** What the forward pass keeps for back-propagation; slopes are null for inference. */
-    public record Trace(double[] spikes, double[] spikeSlopes, double[] resetSlopes) {
+    /** What the forward pass keeps for back-propagation, [t][j][b]; slopes are null for inference. */
+    public record Trace(double[] spikes, double[] spikeSlopes, double[] resetSlopes, long spikeCount) {
     }
 
     /** The gradients of one backward pass; weight and bias gradients are sums over the minibatch. */
@@ -27,127 +32,78 @@ public final class SpikingDenseKernel {
     /**
      * Runs the layer forward.
      *
+     * @param input      spike trains [t][i][b], or direct current [i][b]
      * @param withSlopes also record the surrogate and reset slopes for back-propagation
-     * @param noiseSeed  noise stream for a stochastic surrogate; element index = (b nOut + j) T + t
+     * @param noiseSeed  noise stream for a stochastic surrogate (see {@link NoiseAddress})
      */
     public static Trace forward(LayerShape shape, double[] input, double[] w, double[] bias,
                                 IntegrateAndFireNeuron neuron, boolean withSlopes, long noiseSeed) {
         final int nIn = shape.nIn();
         final int nOut = shape.nOut();
         final int steps = shape.steps();
-        double[] spikes = new double[shape.batch() * nOut * steps];
+        final int batch = shape.batch();
+        final int block = batch * nOut;
+        NoiseAddress noise = new NoiseAddress(noiseSeed, steps, nOut, batch, true);
+        double[] spikes = new double[block * steps];
         double[] g = withSlopes ? new double[spikes.length] : null;
         double[] a = withSlopes ? new double[spikes.length] : null;
-        double[] current = new double[steps];
-        for (int b = 0; b < shape.batch(); b++) {
-            for (int j = 0; j < nOut; j++) {
-                synapticCurrent(shape, input, w, bias, b, j, current);
-                int off = (b * nOut + j) * steps;
-                double u = 0.0;
-                for (int t = 0; t < steps; t++) {
-                    u = neuron.integrate(u, current[t]);
-                    double s = neuron.spike(u);
-                    spikes[off + t] = s;
-                    if (withSlopes) {
-                        double gs = neuron.spikeSlope(u, noiseSeed, off + t);
-                        g[off + t] = gs;
-                        a[off + t] = neuron.resetSlope(u, s, gs);
-                    }
-                    u = neuron.reset(u, s);
-                }
-            }
+        double[] membrane = new double[block];
+        double[] current = new double[block];
+        if (!shape.spikeInput()) {
+            DenseProducts.columns(w, 0, nOut, nIn, input, 0, batch, bias, 0, current, 0, false);
         }
-        return new Trace(spikes, g, a);
-    }
-
-    /** current[t] = b_j + sum_i w_ji s_bi(t), for one example and one neuron. */
-    private static void synapticCurrent(LayerShape shape, double[] input, double[] w, double[] bias,
-                                        int b, int j, double[] current) {
-        final int nIn = shape.nIn();
-        final int steps = shape.steps();
-        final int wRow = j * nIn;
-        if (shape.spikeInput()) {
-            java.util.Arrays.fill(current, bias[j]);
-            for (int i = 0; i < nIn; i++) {
-                double wji = w[wRow + i];
-                int base = (b * nIn + i) * steps;
-                for (int t = 0; t < steps; t++) {
-                    current[t] += wji * input[base + t];
-                }
+        long fired = 0;
+        for (int t = 0; t < steps; t++) {
+            if (shape.spikeInput()) {
+                DenseProducts.columns(w, 0, nOut, nIn, input, t * nIn * batch, batch, bias, 0, current, 0, false);
             }
-        } else {
-            double c = bias[j];
-            int base = b * nIn;
-            for (int i = 0; i < nIn; i++) {
-                c += w[wRow + i] * input[base + i];
-            }
-            java.util.Arrays.fill(current, c);
+            fired += NeuronStep.advance(neuron, membrane, 0, block, current, 0, spikes, g, a, t * block, noise, t);
         }
+        return new Trace(spikes, g, a, fired);
     }
 
     /**
      * Back-propagation through time.
      *
-     * @param lossPerSpike dL/dS, layout [b][j][t]
+     * @param lossPerSpike dL/dS, [t][j][b]
+     * @param input        as given to {@link #forward}
+     * @return the input gradient in the input's layout
      */
     public static Gradients backward(LayerShape shape, Trace trace, double[] lossPerSpike, double[] input,
                                      double[] w, IntegrateAndFireNeuron neuron) {
         final int nIn = shape.nIn();
         final int nOut = shape.nOut();
         final int steps = shape.steps();
-        double[] dW = new double[nOut * nIn];
-        double[] dBias = new double[nOut];
-        double[] dInput = new double[input.length];
-        double[] dCurrent = new double[steps];
+        final int batch = shape.batch();
+        final int block = batch * nOut;
         double[] g = trace.spikeSlopes();
         double[] a = trace.resetSlopes();
-        // per-(weight, step) partial sums: the weight gradient's sum over t happens once at the end, so
-        // the hot loop below is an element-wise multiply-add the JIT vectorizes, not a reduction
-        double[] dWPerStep = shape.spikeInput() ? new double[nOut * nIn * steps] : null;
-        for (int b = 0; b < shape.batch(); b++) {
-            for (int j = 0; j < nOut; j++) {
-                int off = (b * nOut + j) * steps;
-                double carried = 0.0;
-                double total = 0.0;
-                for (int t = steps - 1; t >= 0; t--) {
-                    double dU = IntegrateAndFireNeuron.adjointMembrane(lossPerSpike[off + t], g[off + t],
-                            a[off + t], carried);
-                    dCurrent[t] = dU;
-                    total += dU;
-                    carried = neuron.adjointCarry(dU);
-                }
-                dBias[j] += total;
-                int wRow = j * nIn;
-                if (shape.spikeInput()) {
-                    for (int i = 0; i < nIn; i++) {
-                        double wji = w[wRow + i];
-                        int base = (b * nIn + i) * steps;
-                        int acc = (wRow + i) * steps;
-                        // two loops, one store each: the JIT vectorizes them, not the fused form
-                        for (int t = 0; t < steps; t++) {
-                            dWPerStep[acc + t] += dCurrent[t] * input[base + t];
-                        }
-                        for (int t = 0; t < steps; t++) {
-                            dInput[base + t] += wji * dCurrent[t];
-                        }
-                    }
-                } else {
-                    int base = b * nIn;
-                    for (int i = 0; i < nIn; i++) {
-                        dW[wRow + i] += total * input[base + i];
-                        dInput[base + i] += w[wRow + i] * total;
-                    }
-                }
+        double[] wT = DenseProducts.transpose(w, 0, nOut, nIn);
+        double[] dInput = new double[input.length];
+        double[] dW = new double[nOut * nIn];
+        double[] carried = new double[block];
+        double[] dCurrent = new double[block];
+        double[] total = new double[block];
+        for (int t = steps - 1; t >= 0; t--) {
+            int off = t * block;
+            NeuronStep.adjoint(neuron, lossPerSpike, g, a, off, carried, dCurrent, total, block);
+            if (shape.spikeInput()) {
+                int in = t * nIn * batch;
+                DenseProducts.accumulateDots(dCurrent, 0, nOut, input, in, nIn, batch, dW);
+                DenseProducts.columns(wT, 0, nIn, nOut, dCurrent, 0, batch, null, 0, dInput, in, false);
             }
         }
-        if (dWPerStep != null) {
-            for (int e = 0; e < dW.length; e++) {
-                double sum = 0.0;
-                for (int t = 0, o = e * steps; t < steps; t++) {
-                    sum += dWPerStep[o + t];
-                }
-                dW[e] = sum;
+        if (!shape.spikeInput()) {
+            DenseProducts.accumulateDots(total, 0, nOut, input, 0, nIn, batch, dW);
+            DenseProducts.columns(wT, 0, nIn, nOut, total, 0, batch, null, 0, dInput, 0, false);
+        }
+        double[] dBias = new double[nOut];
+        for (int j = 0; j < nOut; j++) {
+            double sum = 0;
+            for (int b = 0, o = j * batch; b < batch; b++) {
+                sum += total[o + b];
             }
+            dBias[j] = sum;
         }
         return new Gradients(dW, dBias, dInput);
     }

@@ -86,7 +86,7 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
         assertInputSet(false);
         applyDropOutIfNecessary(training, mgr);
         LayerShape shape = shapeOf(input);
-        double[] in = NdArrays.toFiniteDoubles(input, layerId() + " input");
+        double[] in = NdArrays.requireFinite(NdArrays.toBatchInnermost(input), input, layerId() + " input");
         long noiseSeed = training ? nextNoiseSeed() : 0L;
         SpikingDenseKernel.Trace tr = SpikingDenseKernel.forward(shape, in, weights(), bias(), neuron(), training,
                 noiseSeed);
@@ -95,9 +95,10 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
             traceInput = in;
             traceShape = shape;
         }
+        // 'f' order is the kernel's own layout [t][j][b]: the next spiking layer and TimeAverage copy it in bulk
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {shape.batch(), shape.nOut(), shape.steps()}, 'c');
-        return NdArrays.fill(out, tr.spikes());
+                new long[] {shape.batch(), shape.nOut(), shape.steps()}, 'f');
+        return NdArrays.fillBatchInnermost(out, tr.spikes());
     }
 
     /** The iteration's noise stream (see NoiseSeeds): the forward-mode engine derives the same one. */
@@ -121,7 +122,8 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
                     + " does not match the output [" + shape.batch() + ", " + shape.nOut() + ", " + shape.steps()
                     + "]");
         }
-        SpikingDenseKernel.Gradients grads = SpikingDenseKernel.backward(shape, trace, NdArrays.toDoubles(epsilon),
+        SpikingDenseKernel.Gradients grads = SpikingDenseKernel.backward(shape, trace,
+                NdArrays.toBatchInnermost(epsilon),
                 traceInput, weights(), neuron());
 
         Gradient gradient = new DefaultGradient();
@@ -133,10 +135,9 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
         gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, bGrad);
 
-        INDArray epsOut = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+        INDArray epsOut = NdArrays.fillBatchInnermost(mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 shape.spikeInput() ? new long[] {shape.batch(), shape.nIn(), shape.steps()}
-                        : new long[] {shape.batch(), shape.nIn()}, 'c');
-        NdArrays.fill(epsOut, grads.input());
+                        : new long[] {shape.batch(), shape.nIn()}, 'f'), grads.input());
         weightNoiseParams.clear();
         epsOut = backpropDropOutIfPresent(epsOut);
         return new Pair<>(gradient, epsOut);

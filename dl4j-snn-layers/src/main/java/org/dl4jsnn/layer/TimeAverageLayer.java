@@ -26,18 +26,20 @@ public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
         checkRank(input);
         int rows = (int) (input.size(0) * input.size(1));
         int steps = (int) input.size(2);
-        double[] in = NdArrays.toDoubles(input);
+        // [t][i][b] (the spiking layers' own layout): the sum over t adds whole contiguous blocks
+        double[] in = NdArrays.toBatchInnermost(input);
         double[] mean = new double[rows];
-        for (int r = 0; r < rows; r++) {
-            double sum = 0.0;
-            for (int t = 0, base = r * steps; t < steps; t++) {
-                sum += in[base + t];
+        for (int t = 0; t < steps; t++) {
+            for (int r = 0, base = t * rows; r < rows; r++) {
+                mean[r] += in[base + r];
             }
-            mean[r] = sum / steps;
+        }
+        for (int r = 0; r < rows; r++) {
+            mean[r] /= steps;
         }
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {input.size(0), input.size(1)}, 'c');
-        return NdArrays.fill(out, mean);
+                new long[] {input.size(0), input.size(1)}, 'f');
+        return NdArrays.fillBatchInnermost(out, mean);
     }
 
     @Override
@@ -45,13 +47,17 @@ public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
         assertInputSet(true);
         int rows = (int) (input.size(0) * input.size(1));
         int steps = (int) input.size(2);
-        double[] eps = NdArrays.toDoubles(epsilon);
-        double[] spread = new double[rows * steps];
+        double[] eps = NdArrays.toBatchInnermost(epsilon);
+        double[] share = new double[rows];
         for (int r = 0; r < rows; r++) {
-            Arrays.fill(spread, r * steps, (r + 1) * steps, eps[r] / steps);
+            share[r] = eps[r] / steps;
         }
-        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
-        return new Pair<>(new DefaultGradient(), NdArrays.fill(out, spread));
+        double[] spread = new double[rows * steps];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(share, 0, spread, t * rows, rows);
+        }
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'f');
+        return new Pair<>(new DefaultGradient(), NdArrays.fillBatchInnermost(out, spread));
     }
 
     private void checkRank(INDArray in) {

@@ -10,8 +10,8 @@ package org.dl4jsnn.surrogate;
  */
 public final class CounterNoise {
 
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
-    private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
+    static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    static final double TWO_POW_MINUS_53 = 0x1.0p-53;
 
     private CounterNoise() {
     }

@@ -31,6 +31,16 @@ public final class GaussianSurrogate implements Surrogate {
         return peak * Math.exp(negHalfInvVariance * z * z);
     }
 
+    /** 1 / (sqrt(2 pi) s): {@link #derivative} = densityPeak * exp(exponentScale * z * z), for SIMD loops. */
+    public double densityPeak() {
+        return peak;
+    }
+
+    /** -1 / (2 s^2). */
+    public double exponentScale() {
+        return negHalfInvVariance;
+    }
+
     @Override
     public boolean isStochastic() {
         return false;

@@ -12,6 +12,9 @@ public final class SteinSurrogate implements Surrogate {
 
     private static final long serialVersionUID = 1L;
 
+    /** Hash the draws in SIMD lanes (same values, see SteinDrawsSimd) when the Vector API is present. */
+    private static final boolean SIMD = org.dl4jsnn.kernel.VectorApi.available() && SteinDrawsSimd.fits();
+
     private final double width;
     private final int samples;
 
@@ -42,6 +45,9 @@ public final class SteinSurrogate implements Surrogate {
         // draws at or below this uniform level fall below the cut: skip their quantile (same sum, bit for bit)
         double skip = QuantileFloor.of(cut);
         long first = element * samples;
+        if (SIMD) {
+            return SteinDrawsSimd.sum(noiseSeed, first, samples, skip, cut) / (samples * width);
+        }
         double sum = 0.0;
         for (int i = 0; i < samples; i++) {
             double u = CounterNoise.uniform(noiseSeed, first + i);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.dl4jsnn.layer.LayerShape;
+import org.dl4jsnn.kernel.DenseProducts;
 import org.dl4jsnn.layer.SpikingDenseKernel;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class IntegrateAndFireNeuronTest {
     /** Direct current: one input fixed at 1, so neuron j receives w_j + b_j at every step. */
     private static double[] run(IntegrateAndFireNeuron neuron, double[] w, double[] b) {
         LayerShape shape = new LayerShape(1, 1, 2, 4, false);
-        return SpikingDenseKernel.forward(shape, new double[] {1.0}, w, b, neuron, false, 0L).spikes();
+        double[] timeMajor = SpikingDenseKernel.forward(shape, new double[] {1.0}, w, b, neuron, false, 0L).spikes();
+        return DenseProducts.transpose(timeMajor, 0, 4, 2); // [t][j] -> [j][t]
     }
 
     @Test
@@ -67,7 +69,7 @@ class IntegrateAndFireNeuronTest {
         LayerShape shape = new LayerShape(1, 2, 1, 4, true);
         // input spikes: i0 = 1,0,1,1 ; i1 = 0,1,1,0 ; w = (0.6, 0.3), b = 0.1
         // currents: 0.7, 0.4, 1.0, 0.7 -> U: 0.7, 1.1 (spike, 0.1), 1.1 (spike, 0.1), 0.8
-        double[] in = {1, 0, 1, 1, 0, 1, 1, 0};
+        double[] in = {1, 0, 0, 1, 1, 1, 1, 0}; // time-major [t][i]
         double[] spikes = SpikingDenseKernel.forward(shape, in, new double[] {0.6, 0.3}, new double[] {0.1}, n, false,
                 0L).spikes();
         assertThat(spikes).containsExactly(0, 1, 1, 0);

@@ -10,7 +10,7 @@ import org.dl4jsnn.train.RfgMultiLayerNetwork;
  * parameters) or layer-wise (one direction per layer, all stacked in one sweep) perturbation and K
  * directions.
  */
-public record BenchMethod(Kind kind, int directions) {
+public record BenchMethod(Kind kind, int directions, boolean stein) {
 
     /** FORWARD is inference alone (network output, no gradient): the cost both gradient methods start from. */
     public enum Kind { FORWARD, BP, RFG_GLOBAL, RFG_LAYERWISE }
@@ -26,6 +26,19 @@ public record BenchMethod(Kind kind, int directions) {
             throw new IllegalArgumentException(kind + " has no directions; K must be 1, got " + directions);
         }
     }
+
+    /** With the SG surrogate. */
+    public BenchMethod(Kind kind, int directions) {
+        this(kind, directions, false);
+    }
+
+    /** The same method with the WSG surrogate (Stein's estimate from {@link #STEIN_SAMPLES} draws). */
+    public BenchMethod withStein() {
+        return new BenchMethod(kind, directions, true);
+    }
+
+    /** WSG's draws per neuron-step in the benchmark, the paper's N. */
+    public static final int STEIN_SAMPLES = 16;
 
     public static BenchMethod forward() {
         return new BenchMethod(Kind.FORWARD, 1);
@@ -43,9 +56,9 @@ public record BenchMethod(Kind kind, int directions) {
         return new BenchMethod(Kind.RFG_LAYERWISE, k);
     }
 
-    /** "BP", "RFG-G" or "RFG-L" (K is a column of its own). */
+    /** "BP", "RFG-G" or "RFG-L" (K is a column of its own), "WSG-" before it with the WSG surrogate. */
     public String label() {
-        return switch (kind) {
+        return (stein ? "WSG-" : "") + switch (kind) {
             case FORWARD -> "FWD";
             case BP -> "BP";
             case RFG_GLOBAL -> "RFG-G";

@@ -16,11 +16,13 @@ package org.dl4jsnn.bench;
  * @param allocMbPerIter bytes the training thread allocated on the heap per timed iteration, MB
  * @param spikeRate      fraction of neuron-steps that spike, over all spiking layers
  * @param msynop         synaptic operations of an event-driven primal pass (spikes x fan-out), millions
+ * @param cpuMsPerIter   median CPU time of the training thread over the timed iterations, ms
  * @param status         "ok", or why the row has no numbers (for example "out of memory")
  */
 public record BenchResult(String method, int batch, int timeSteps, int directions, double msPerIter,
                           double msMean, int iterations, double mflop, double peakMemMb, double polledHeapMb,
-                          double allocMbPerIter, double spikeRate, double msynop, String status) {
+                          double allocMbPerIter, double spikeRate, double msynop, double cpuMsPerIter,
+                          String status) {
 
     public static final String OK = "ok";
 
@@ -35,6 +37,6 @@ public record BenchResult(String method, int batch, int timeSteps, int direction
 
     static BenchResult failed(BenchMethod m, int batch, int steps, double mflop, String status) {
         return new BenchResult(m.label(), batch, steps, m.directions(), Double.NaN, Double.NaN, 0, mflop,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, status);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, status);
     }
 }

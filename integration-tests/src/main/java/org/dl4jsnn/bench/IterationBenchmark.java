@@ -82,7 +82,8 @@ public final class IterationBenchmark {
      */
     public record Config(List<Integer> batches, List<Integer> timeSteps, boolean includeBp,
                          List<Integer> globalDirections, List<Integer> layerwiseDirections, int warmup,
-                         int iterations, int minIterations, double budgetSeconds, int probeSamples, long seed) {
+                         int iterations, int minIterations, double budgetSeconds, int probeSamples, long seed,
+                         boolean stein) {
 
         public Config {
             batches = positive("batches", batches, false);
@@ -116,32 +117,38 @@ public final class IterationBenchmark {
          */
         public static Config defaults() {
             return new Config(List.of(1000, 10000), List.of(32, 512), true, List.of(1, 4, 16), List.of(1), 3, 20,
-                    3, 15, 20, 42);
+                    3, 15, 20, 42, false);
         }
 
         public Config withSizes(List<Integer> newBatches, List<Integer> newTimeSteps) {
             return new Config(newBatches, newTimeSteps, includeBp, globalDirections, layerwiseDirections, warmup,
-                    iterations, minIterations, budgetSeconds, probeSamples, seed);
+                    iterations, minIterations, budgetSeconds, probeSamples, seed, stein);
         }
 
         public Config withDirections(List<Integer> global, List<Integer> layerwise) {
             return new Config(batches, timeSteps, includeBp, global, layerwise, warmup, iterations, minIterations,
-                    budgetSeconds, probeSamples, seed);
+                    budgetSeconds, probeSamples, seed, stein);
         }
 
         public Config withIterations(int newWarmup, int newMin, int newMax, double newBudgetSeconds) {
             return new Config(batches, timeSteps, includeBp, globalDirections, layerwiseDirections, newWarmup,
-                    newMax, newMin, newBudgetSeconds, probeSamples, seed);
+                    newMax, newMin, newBudgetSeconds, probeSamples, seed, stein);
         }
 
         public Config withProbeSamples(int samples) {
             return new Config(batches, timeSteps, includeBp, globalDirections, layerwiseDirections, warmup,
-                    iterations, minIterations, budgetSeconds, samples, seed);
+                    iterations, minIterations, budgetSeconds, samples, seed, stein);
+        }
+
+        /** The same measurements with the WSG surrogate instead of SG. */
+        public Config withStein() {
+            return new Config(batches, timeSteps, includeBp, globalDirections, layerwiseDirections, warmup,
+                    iterations, minIterations, budgetSeconds, probeSamples, seed, true);
         }
 
         public Config withSeed(long newSeed) {
             return new Config(batches, timeSteps, includeBp, globalDirections, layerwiseDirections, warmup,
-                    iterations, minIterations, budgetSeconds, probeSamples, newSeed);
+                    iterations, minIterations, budgetSeconds, probeSamples, newSeed, stein);
         }
 
         /** Forward alone and BP first, then by K, global before layer-wise. */
@@ -166,7 +173,7 @@ public final class IterationBenchmark {
                     m.add(BenchMethod.layerwise(k));
                 }
             }
-            return m;
+            return stein ? m.stream().map(BenchMethod::withStein).toList() : m;
         }
 
         private static List<Integer> positive(String name, List<Integer> values, boolean mayBeEmpty) {
@@ -213,6 +220,11 @@ public final class IterationBenchmark {
 
     /** The Mexican-hat net of the benchmark at T time steps. */
     public static MultiLayerConfiguration mexicanHat(int steps, long seed) {
+        return mexicanHat(steps, seed, Surrogate.gaussian(SURROGATE_WIDTH));
+    }
+
+    /** The Mexican-hat net with the given surrogate in both spiking layers. */
+    public static MultiLayerConfiguration mexicanHat(int steps, long seed, Surrogate surrogate) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -221,7 +233,7 @@ public final class IterationBenchmark {
                 .list();
         for (int l = 1; l < WIDTHS.length - 1; l++) {
             list.layer(new SpikingDense.Builder().nOut(WIDTHS[l]).timeSteps(steps)
-                    .surrogate(Surrogate.gaussian(SURROGATE_WIDTH)).build());
+                    .surrogate(surrogate).build());
         }
         list.layer(new TimeAverage.Builder().build());
         list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
@@ -241,7 +253,9 @@ public final class IterationBenchmark {
         try {
             // a fresh thread state: workspaces sized by an earlier configuration would count here
             Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
-            net = method.network(mexicanHat(steps, config.seed()), config.seed());
+            Surrogate surrogate = method.stein() ? Surrogate.stein(SURROGATE_WIDTH, BenchMethod.STEIN_SAMPLES)
+                    : Surrogate.gaussian(SURROGATE_WIDTH);
+            net = method.network(mexicanHat(steps, config.seed(), surrogate), config.seed());
             net.init();
             long restingHeap = HeapSampler.liveHeap();
 
@@ -259,10 +273,13 @@ public final class IterationBenchmark {
                             Math.min(config.iterations(), Math.floor(config.budgetSeconds() * 1e3 / lastMs)));
 
             double[] ms = new double[timed];
+            double[] cpuMs = new double[timed];
             long allocatedBefore = allocatedBytes();
             HeapSampler poll = HeapSampler.polling(1000);
             for (int i = 0; i < timed; i++) {
+                long cpu0 = CpuTime.threadNanos();
                 ms[i] = timeStep(method, net, minibatch);
+                cpuMs[i] = (CpuTime.threadNanos() - cpu0) / 1e6;
             }
             long polledPeak = poll.stop();
             long allocated = allocatedBytes() - allocatedBefore;
@@ -281,7 +298,8 @@ public final class IterationBenchmark {
             return new BenchResult(method.label(), batch, steps, method.directions(), median,
                     Arrays.stream(ms).average().orElse(Double.NaN), timed, mflop, liveMb,
                     Math.max(0, polledPeak - restingHeap) / MB, allocated < 0 ? Double.NaN : allocated / MB / timed,
-                    all / rates.length, FlopCount.synapticOps(WIDTHS, batch, steps, rates) / 1e6, BenchResult.OK);
+                    all / rates.length, FlopCount.synapticOps(WIDTHS, batch, steps, rates) / 1e6,
+                    CpuTime.available() ? median(cpuMs) : Double.NaN, BenchResult.OK);
         } catch (OutOfMemoryError e) {
             net = null;
             System.gc();

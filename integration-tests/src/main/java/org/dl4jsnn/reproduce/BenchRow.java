@@ -11,9 +11,26 @@ import java.util.Objects;
  * @param peakMemMb peak memory per iteration in MB; NaN if not measured
  * @param spikeRate fraction of neuron-steps that spike (drives synaptic operations on neuromorphic
  *     hardware); NaN if not measured
+ * @param cpuMsPerIter CPU time of the training thread per iteration, ms: unlike wall time it does not
+ *     grow when other jobs share the cores; NaN if not measured
  */
 public record BenchRow(String method, int batch, int timeSteps, int directions, double msPerIter,
-                       double mflop, double peakMemMb, double spikeRate) {
+                       double mflop, double peakMemMb, double spikeRate, double cpuMsPerIter) {
+
+    /** The method label of the row holding this machine's single-thread SGEMM rate (see {@code PeakGemm}). */
+    public static final String PEAK = "PEAK";
+
+    /** A row without CPU time. */
+    public BenchRow(String method, int batch, int timeSteps, int directions, double msPerIter, double mflop,
+                    double peakMemMb, double spikeRate) {
+        this(method, batch, timeSteps, directions, msPerIter, mflop, peakMemMb, spikeRate, Double.NaN);
+    }
+
+    /** MFLOP per ms of CPU time (of wall time when CPU time was not measured); NaN without a count. */
+    public double gflopPerSecond() {
+        double ms = Double.isNaN(cpuMsPerIter) ? msPerIter : cpuMsPerIter;
+        return ms > 0 ? mflop / ms : Double.NaN;
+    }
 
     public BenchRow {
         Objects.requireNonNull(method, "method");
@@ -24,7 +41,7 @@ public record BenchRow(String method, int batch, int timeSteps, int directions, 
             throw new IllegalArgumentException("batch, timeSteps and directions must be > 0, got "
                     + batch + ", " + timeSteps + ", " + directions);
         }
-        for (double v : new double[] {msPerIter, mflop, peakMemMb}) {
+        for (double v : new double[] {msPerIter, mflop, peakMemMb, cpuMsPerIter}) {
             if (v < 0 || v == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("costs must be finite and >= 0 (or NaN), got " + v);
             }

@@ -3,9 +3,19 @@ package org.dl4jsnn.reproduce;
 import java.util.List;
 import java.util.Objects;
 
-/** What the benchmark measures: every combination of batch x time steps x directions. */
+/**
+ * What the benchmark measures: every combination of batch x time steps x directions.
+ *
+ * @param wsg also measure BP and RFG-L with the WSG surrogate (N = 16 draws) beside SG
+ */
 public record BenchSettings(List<Integer> batches, List<Integer> timeSteps, List<Integer> directions,
-                            int warmup, int iterations) {
+                            int warmup, int iterations, boolean wsg) {
+
+    /** SG rows only. */
+    public BenchSettings(List<Integer> batches, List<Integer> timeSteps, List<Integer> directions, int warmup,
+                         int iterations) {
+        this(batches, timeSteps, directions, warmup, iterations, false);
+    }
 
     public BenchSettings {
         batches = requirePositive(batches, "batches");

@@ -63,7 +63,10 @@ class IterationBenchmarkSmokeTest {
         List<BenchRow> rows = new IterationBenchmarkRunner(s -> { })
                 .run(new BenchSettings(List.of(8), List.of(3), List.of(1, 2), 1, 2));
         assertThat(rows).extracting(r -> r.method() + "/" + r.directions())
-                .containsExactly("FWD/1", "BP/1", "RFG-G/1", "RFG-L/1", "RFG-G/2");
+                .containsExactly("PEAK/1", "FWD/1", "BP/1", "RFG-G/1", "RFG-L/1", "RFG-G/2");
         assertThat(rows).allSatisfy(r -> assertThat(r.msPerIter()).isPositive());
+        // the yardstick: 2 n^3 FLOP of a 1024^2 SGEMM, a positive rate
+        assertThat(rows.get(0).mflop()).isEqualTo(2.0 * 1024 * 1024 * 1024 / 1e6);
+        assertThat(rows.get(0).gflopPerSecond()).isPositive().isFinite();
     }
 }

@@ -27,12 +27,17 @@ class BenchCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(bench.received).isEqualTo(new BenchSettings(List.of(1000), List.of(32, 512), List.of(1, 4), 0, 2));
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).matches("method\\s+batch\\s+T\\s+K\\s+ms/iter\\s+MFLOP\\s+peak MB\\s+spike rate\\s+x BP");
+        assertThat(lines.get(0)).matches("method\\s+batch\\s+T\\s+K\\s+ms/iter\\s+cpu ms\\s+MFLOP\\s+GFLOP/s\\s+eff\\s+peak MB"
+                + "\\s+spike rate\\s+x BP");
         assertThat(lines.get(1)).matches("-+");
-        // BP at batch 1000, T 32 takes 32 ms; RFG-G K=4 takes 2 * 32 * 4 = 256 ms: 8x BP
-        assertThat(lines).anyMatch(l -> l.matches("BP\\s+1000\\s+32\\s+1\\s+32\\.000\\s+66\\.00\\s+12\\.5\\s+0\\.200\\s+1\\.00"));
-        assertThat(lines).anyMatch(l -> l.matches("RFG-G\\s+1000\\s+32\\s+4\\s+256\\.000\\s+280\\.00\\s+3\\.0\\s+0\\.200\\s+8\\.00"));
-        assertThat(lines).anyMatch(l -> l.matches("RFG-L\\s+1000\\s+512\\s+1\\s+1536\\.000\\s+n/a\\s+3\\.5\\s+0\\.200\\s+3\\.00"));
+        // BP at batch 1000, T 32 takes 32 ms; RFG-G K=4 takes 2 * 32 * 4 = 256 ms: 8x BP. No CPU time and no
+        // PEAK row here: GFLOP/s from wall time (66 MFLOP / 32 ms = 2.06), efficiency n/a
+        assertThat(lines).anyMatch(l -> l.matches(
+                "BP\\s+1000\\s+32\\s+1\\s+32\\.000\\s+n/a\\s+66\\.00\\s+2\\.06\\s+n/a\\s+12\\.5\\s+0\\.200\\s+1\\.00"));
+        assertThat(lines).anyMatch(l -> l.matches(
+                "RFG-G\\s+1000\\s+32\\s+4\\s+256\\.000\\s+n/a\\s+280\\.00\\s+1\\.09\\s+n/a\\s+3\\.0\\s+0\\.200\\s+8\\.00"));
+        assertThat(lines).anyMatch(l -> l.matches(
+                "RFG-L\\s+1000\\s+512\\s+1\\s+1536\\.000\\s+n/a\\s+n/a\\s+n/a\\s+n/a\\s+3\\.5\\s+0\\.200\\s+3\\.00"));
         int width = lines.get(0).length();
         assertThat(lines.subList(2, 2 + 10)).allSatisfy(l -> assertThat(l).hasSize(width));
 
@@ -41,7 +46,8 @@ class BenchCommandTest {
         assertThat(json).hasSize(10);
         JsonNode first = json.get(0);
         assertThat(first.fieldNames()).toIterable()
-                .containsExactly("method", "batch", "T", "K", "ms_per_iter", "mflop", "peak_mem_mb", "spike_rate");
+                .containsExactly("method", "batch", "T", "K", "ms_per_iter", "mflop", "peak_mem_mb", "spike_rate",
+                        "cpu_ms_per_iter");
         assertThat(first.get("method").asText()).isEqualTo("BP");
         assertThat(first.get("ms_per_iter").asDouble()).isEqualTo(32.0);
         assertThat(json.get(2).get("mflop").isNull()).as("NaN is written as null").isTrue();

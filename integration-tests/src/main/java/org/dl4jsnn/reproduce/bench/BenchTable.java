@@ -9,11 +9,14 @@ import org.dl4jsnn.reproduce.BenchRow;
 
 /**
  * The benchmark as an aligned text table, with each row's time relative to BP at the same batch
- * and T: the comparison the engine issue's targets are stated in.
+ * and T: the comparison the engine issue's targets are stated in. GFLOP/s divide the counted MFLOP by
+ * the CPU time (wall time when that is missing); efficiency is that over the {@link BenchRow#PEAK} row's
+ * (single-thread SGEMM measured in the same run).
  */
 public final class BenchTable {
 
-    private static final String[] HEADER = {"method", "batch", "T", "K", "ms/iter", "MFLOP", "peak MB", "spike rate", "x BP"};
+    private static final String[] HEADER = {"method", "batch", "T", "K", "ms/iter", "cpu ms", "MFLOP", "GFLOP/s",
+        "eff", "peak MB", "spike rate", "x BP"};
 
     private BenchTable() {
     }
@@ -21,12 +24,16 @@ public final class BenchTable {
     public static String render(List<BenchRow> rows) {
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADER);
+        double peak = peakGflops(rows);
         for (BenchRow r : rows) {
             OptionalDouble ratio = ratioToBp(r, rows);
+            boolean isPeak = BenchRow.PEAK.equals(r.method());
             cells.add(new String[] {
                 r.method(), Integer.toString(r.batch()), Integer.toString(r.timeSteps()),
-                Integer.toString(r.directions()), number(r.msPerIter(), 3), number(r.mflop(), 2),
-                number(r.peakMemMb(), 1), number(r.spikeRate(), 3), ratio.isPresent() ? number(ratio.getAsDouble(), 2) : "-"});
+                Integer.toString(r.directions()), number(r.msPerIter(), 3), number(r.cpuMsPerIter(), 3),
+                number(r.mflop(), 2), number(r.gflopPerSecond(), 2), number(r.gflopPerSecond() / peak, 3),
+                number(r.peakMemMb(), 1), number(r.spikeRate(), 3),
+                ratio.isPresent() && !isPeak ? number(ratio.getAsDouble(), 2) : "-"});
         }
         int[] width = new int[HEADER.length];
         for (String[] row : cells) {
@@ -49,6 +56,16 @@ public final class BenchTable {
             }
         }
         return out.toString();
+    }
+
+    /** The GFLOP/s of the PEAK row; NaN without one. */
+    public static double peakGflops(List<BenchRow> rows) {
+        for (BenchRow r : rows) {
+            if (BenchRow.PEAK.equals(r.method())) {
+                return r.gflopPerSecond();
+            }
+        }
+        return Double.NaN;
     }
 
     /** This row's ms/iter over the BP row's with the same batch and T; empty without one. */

@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed iterations (default ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(names = "--wsg", description = "Also measure BP and RFG-L with the WSG surrogate (N = 16) beside SG.")
+    boolean wsg;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/bench",
             description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
@@ -103,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
         if (iterations <= 0) {
             throw new ParameterException(spec.commandLine(), "--iterations: must be > 0, got " + iterations);
         }
-        return new BenchSettings(batches, timeSteps, directions, warmup, iterations);
+        return new BenchSettings(batches, timeSteps, directions, warmup, iterations, wsg);
     }
 
     private void allPositive(String option, List<Integer> values) {

@@ -32,6 +32,7 @@ public final class BenchJson {
             putNumber(o, "mflop", r.mflop());
             putNumber(o, "peak_mem_mb", r.peakMemMb());
             putNumber(o, "spike_rate", r.spikeRate());
+            putNumber(o, "cpu_ms_per_iter", r.cpuMsPerIter());
         }
         return json.bytes(array);
     }
@@ -45,7 +46,8 @@ public final class BenchJson {
         for (JsonNode o : root) {
             rows.add(new BenchRow(text(o, "method"), intValue(o, "batch"), intValue(o, "T"), intValue(o, "K"),
                     number(o, "ms_per_iter"), number(o, "mflop"), number(o, "peak_mem_mb"),
-                    o.has("spike_rate") ? number(o, "spike_rate") : Double.NaN));
+                    o.has("spike_rate") ? number(o, "spike_rate") : Double.NaN,
+                    o.has("cpu_ms_per_iter") ? number(o, "cpu_ms_per_iter") : Double.NaN));
         }
         return rows;
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.dl4jsnn.bench.BenchResult;
 import org.dl4jsnn.bench.IterationBenchmark;
+import org.dl4jsnn.bench.PeakGemm;
 import org.dl4jsnn.reproduce.BenchRow;
 import org.dl4jsnn.reproduce.BenchSettings;
 import org.dl4jsnn.reproduce.BenchmarkRunner;
@@ -39,8 +40,18 @@ public final class IterationBenchmarkRunner implements BenchmarkRunner {
                 .withIterations(s.warmup(), Math.min(defaults.minIterations(), s.iterations()), s.iterations(),
                         defaults.budgetSeconds());
         List<BenchRow> rows = new ArrayList<>();
+        rows.add(PeakGemm.measure(log));
         for (BenchResult r : new IterationBenchmark(log).run(config)) {
             rows.add(toRow(r));
+        }
+        if (s.wsg()) {
+            // WSG beside SG: BP and RFG-L at the smallest K, the rows its cost ratio is stated for
+            for (BenchResult r : new IterationBenchmark(log).run(config.withDirections(List.of(), List.of(smallest))
+                    .withStein())) {
+                if (!r.method().equals("WSG-FWD")) {
+                    rows.add(toRow(r));
+                }
+            }
         }
         return rows;
     }
@@ -57,7 +68,7 @@ public final class IterationBenchmarkRunner implements BenchmarkRunner {
     public static BenchRow toRow(BenchResult r) {
         return new BenchRow(r.method(), r.batch(), r.timeSteps(), r.directions(), nonNegative(r.msPerIter()),
                 nonNegative(r.mflop()), nonNegative(r.peakMemMb()),
-                r.spikeRate() >= 0 && r.spikeRate() <= 1 ? r.spikeRate() : Double.NaN);
+                r.spikeRate() >= 0 && r.spikeRate() <= 1 ? r.spikeRate() : Double.NaN, nonNegative(r.cpuMsPerIter()));
     }
 
     private static double nonNegative(double v) {

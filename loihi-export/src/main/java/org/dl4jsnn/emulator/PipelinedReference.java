@@ -41,16 +41,17 @@ public final class PipelinedReference {
             }
         }
         double theta1 = net.encoder().neuron().vThMant() / net.encoder().scale();
-        double[] spikes = SpikingDenseKernel.forward(new LayerShape(1, n1, n1, steps, true), current, identity,
-                new double[n1], neuron(theta1), false, 0).spikes();
+        double[] spikes = neuronMajor(SpikingDenseKernel.forward(new LayerShape(1, n1, n1, steps, true),
+                stepMajor(current, n1, steps), identity, new double[n1], neuron(theta1), false, 0).spikes(), n1, steps);
         byte[][] trains = new byte[net.spikingLayerCount()][];
         trains[0] = bytes(spikes);
         for (int l = 0; l < net.layers().size(); l++) {
             QuantizedLayer q = net.layers().get(l);
             double[] delayed = delay(spikes, q.nIn(), steps);
             double theta = q.neuron().vThMant() / q.scale();
-            spikes = SpikingDenseKernel.forward(new LayerShape(1, q.nIn(), q.nOut(), steps, true), delayed,
-                    floats(q.weight(), q.scale()), floats(q.bias(), q.scale()), neuron(theta), false, 0).spikes();
+            spikes = neuronMajor(SpikingDenseKernel.forward(new LayerShape(1, q.nIn(), q.nOut(), steps, true),
+                    stepMajor(delayed, q.nIn(), steps), floats(q.weight(), q.scale()), floats(q.bias(), q.scale()),
+                    neuron(theta), false, 0).spikes(), q.nOut(), steps);
             trains[l + 1] = bytes(spikes);
         }
         QuantizedLayer r = net.readout();
@@ -72,6 +73,28 @@ public final class PipelinedReference {
 
     private IntegrateAndFireNeuron neuron(double theta) {
         return new IntegrateAndFireNeuron(theta, 1.0, net.modelReset(), false, Surrogate.gaussian(0.5), false);
+    }
+
+    /** [n][t] (this class's layout, one train per neuron) to the kernel's [t][n] at batch 1. */
+    private static double[] stepMajor(double[] trains, int n, int steps) {
+        double[] out = new double[trains.length];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < steps; t++) {
+                out[t * n + i] = trains[i * steps + t];
+            }
+        }
+        return out;
+    }
+
+    /** The kernel's [t][n] at batch 1 back to [n][t]. */
+    private static double[] neuronMajor(double[] kernel, int n, int steps) {
+        double[] out = new double[kernel.length];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < steps; t++) {
+                out[i * steps + t] = kernel[t * n + i];
+            }
+        }
+        return out;
     }
 
     private static double[] delay(double[] spikes, int n, int steps) {

@@ -37,7 +37,7 @@ public final class FloatSpikingMlp {
         double[] rates = new double[mlp.readout().nIn()];
         for (int i = 0; i < rates.length; i++) {
             for (int t = 0; t < steps; t++) {
-                rates[i] += input[i * steps + t];
+                rates[i] += input[t * rates.length + i]; // the kernel's [t][i] layout at batch 1
             }
             rates[i] /= steps;
         }

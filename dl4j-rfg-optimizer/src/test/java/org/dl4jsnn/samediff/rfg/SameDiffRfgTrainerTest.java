@@ -5,7 +5,14 @@ import org.dl4jsnn.estimator.NonFiniteGradientException;
 import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.samediff.model.SpikingMlpGraph;
 import org.dl4jsnn.samediff.model.SpikingMlpSpec;
+import org.dl4jsnn.samediff.forward.TangentGraph;
 import org.dl4jsnn.samediff.testing.DenseMlp;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,9 +25,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class SameDiffRfgTrainerTest {
 
@@ -69,6 +79,70 @@ class SameDiffRfgTrainerTest {
             e.gradient().forEach((name, g) -> sum.merge(name, g.dup(), INDArray::addi));
         }
         assertThat(relativeError(sum, n, grad)).isLessThan(0.25);
+    }
+
+    /** Counts how often each op runs. */
+    private static final class OpCounter extends BaseListener {
+        final Map<String, Integer> runs = new HashMap<>();
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return true;
+        }
+
+        @Override
+        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext context,
+                                INDArray[] outputs) {
+            runs.merge(op.getName(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * K = 4 stacked directions cost one primal pass: in one estimate every op of the original graph runs
+     * once, and each directional derivative equals that of a separate JVP, which reruns the primal ops.
+     */
+    @Test
+    void stackedDirectionsShareOnePrimalPass() {
+        SpikingMlpGraph net = SpikingMlpGraph.build(SpikingMlpSpec.builder(2, 1, 6).timeSteps(4)
+                .dataType(DT).seed(55).build());
+        SameDiff sd = net.sameDiff();
+        Set<String> primalOps = new HashSet<>(sd.getOps().keySet());
+        SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(sd, net.loss()).parameterGroups(net.layerParameters())
+                .spikes(net.spikes()).rfg(RfgSettings.global(56).withDirections(4)).build();
+        assertThat(trainer.tangentGraphs()).hasSize(4);
+        Map<String, INDArray> data = net.placeholders(DenseMlp.gaussian(new java.util.SplittableRandom(57), DT, 2.0,
+                16, 2), DenseMlp.gaussian(new java.util.SplittableRandom(58), DT, 1.0, 16, 1));
+
+        OpCounter stacked = new OpCounter();
+        sd.setListeners(stacked);
+        GradientEstimate estimate = trainer.estimate(data);
+        Map<String, Integer> primalRuns = new HashMap<>(stacked.runs);
+        primalRuns.keySet().retainAll(primalOps);
+        assertThat(primalRuns).hasSize(primalOps.size());
+        assertThat(primalRuns.values()).containsOnly(1);
+        assertThat(stacked.runs.size()).as("tangent ops ran too").isGreaterThan(primalOps.size());
+        long slopes = sd.getVariables().keySet().stream().filter(n -> n.endsWith("-surrogate-slope")).count();
+        assertThat(slopes).as("the four tangent graphs share each spike's surrogate slope").isEqualTo(4);
+
+        double[][] v = trainer.directions(0);
+        OpCounter separate = new OpCounter();
+        sd.setListeners(separate);
+        for (int row = 0; row < 4; row++) {
+            TangentGraph graph = trainer.tangentGraphs().get(row);
+            Map<String, INDArray> direction = new HashMap<>();
+            int offset = 0;
+            for (String p : trainer.parameters()) {
+                INDArray param = sd.getVariable(p).getArr();
+                double[] values = java.util.Arrays.copyOfRange(v[row], offset, offset + (int) param.length());
+                direction.put(p, Nd4j.create(values, param.shape(), DT));
+                offset += (int) param.length();
+            }
+            double alone = graph.evaluate(data, direction).tangentScalar();
+            assertThat(estimate.directionalDerivatives().get(row)).isCloseTo(alone, within(1e-12 * Math.abs(alone)));
+        }
+        String someSpikeOp = sd.getVariables().get(net.spikes().get(0).spike()).getOutputOfOp();
+        assertThat(separate.runs.get(someSpikeOp)).as("four separate JVPs run the primal four times").isEqualTo(4);
+        sd.setListeners();
     }
 
     @Test

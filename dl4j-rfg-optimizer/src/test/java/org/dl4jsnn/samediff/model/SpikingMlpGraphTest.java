@@ -36,7 +36,7 @@ class SpikingMlpGraphTest {
     }
 
     /**
-     * The central identity of SPEC.md section 3, for each neuron and reset variant, with the spikes
+     * The central identity of docs/design.md section 3, for each neuron and reset variant, with the spikes
      * differentiated by their recorded surrogate rule and, independently, through the erf chain.
      */
     @ParameterizedTest(name = "beta={0} reset={1} detached={2}")

@@ -12,6 +12,7 @@ import org.dl4jsnn.reproduce.TrainingDivergedException;
 import org.dl4jsnn.samediff.model.SpikingMlpGraph;
 import org.dl4jsnn.samediff.model.SpikingMlpImport;
 import org.dl4jsnn.samediff.rfg.SameDiffRfgTrainer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains one RFG method of a task by both engines from the same initial weights, on the same
- * minibatches, with the same RFG settings and updater: the DL4J engine ({@code RfgComputationGraph.fit})
+ * minibatches, with the same RFG settings, WSG noise and updater: the DL4J engine ({@code RfgComputationGraph.fit})
  * and the SameDiff engine ({@link SameDiffRfgTrainer} on the network imported into SameDiff). Reports each
  * engine's training time per iteration and the test error of what it trained, both measured by the
  * task's own metric on the DL4J network (the SameDiff weights are copied back for that).
@@ -50,7 +51,10 @@ public final class EngineComparison {
         return new EngineComparison(hat, runner.task());
     }
 
-    /** The DL4J engine's row, then the SameDiff engine's. */
+    /**
+     * The DL4J engine's row, then the SameDiff engine's. The engines take turns, one iteration each on the
+     * same minibatch, so a machine whose load changes during the run slows both alike.
+     */
     public List<Row> compare(RunSettings settings, MethodSpec method, long seed) {
         if (!method.gradient().isForwardGradient() || method.localLosses()) {
             throw new IllegalArgumentException("the SameDiff engine trains RFG methods without local losses, not "
@@ -59,62 +63,47 @@ public final class EngineComparison {
         ComputationGraph dl4j = Methods.create(task.network(method, settings, seed), method, seed);
         dl4j.init();
         SpikingMlpGraph graph = SpikingMlpImport.of(dl4j);
-        Row dl4jRow = trainDl4j(dl4j, settings, method, seed);
-        Row sameDiffRow = trainSameDiff(graph, settings, method, seed,
-                dl4j.getConfiguration().getDefaultConfiguration().getSeed());
-        return List.of(dl4jRow, sameDiffRow);
-    }
-
-    private Row trainDl4j(ComputationGraph net, RunSettings settings, MethodSpec method, long seed) {
+        SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(graph.sameDiff(), graph.loss())
+                .parameterGroups(graph.layerParameters()).spikes(graph.spikes())
+                .rfg(Methods.rfg(method, seed)).networkSeed(dl4j.getConfiguration().getDefaultConfiguration().getSeed())
+                .updater(Methods.updater(settings)).build();
         MultiDataSetIterator data = task.trainData(settings, seed, EvaluationSplit.TEST);
-        long nanos = 0;
+        long dl4jNanos = 0;
+        long sameDiffNanos = 0;
         for (int it = 0; it < settings.iterations(); it++) {
             MultiDataSet batch = next(data);
+            Map<String, INDArray> feed = graph.placeholders(batch.getFeatures(0), batch.getLabels(0));
             long t0 = System.nanoTime();
             try {
-                net.fit(batch);
+                dl4j.fit(batch);
             } catch (NonFiniteGradientException e) {
                 throw diverged(method, seed, "dl4j", e);
             }
-            nanos += System.nanoTime() - t0;
-            progress("dl4j", method, it + 1, settings.iterations(), net.score());
-        }
-        return new Row(method.label(), seed, "dl4j", settings.iterations(), nanos / 1e6 / settings.iterations(),
-                task.testError(net));
-    }
-
-    private Row trainSameDiff(SpikingMlpGraph graph, RunSettings settings, MethodSpec method, long seed,
-                              long networkSeed) {
-        SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(graph.sameDiff(), graph.loss())
-                .parameterGroups(graph.layerParameters()).spikes(graph.spikes())
-                .rfg(Methods.rfg(method, seed)).networkSeed(networkSeed).updater(Methods.updater(settings)).build();
-        MultiDataSetIterator data = task.trainData(settings, seed, EvaluationSplit.TEST);
-        long nanos = 0;
-        for (int it = 0; it < settings.iterations(); it++) {
-            MultiDataSet batch = next(data);
-            Map<String, org.nd4j.linalg.api.ndarray.INDArray> feed =
-                    graph.placeholders(batch.getFeatures(0), batch.getLabels(0));
-            long t0 = System.nanoTime();
+            long t1 = System.nanoTime();
             double loss;
             try {
                 loss = trainer.step(feed).loss();
             } catch (NonFiniteGradientException e) {
                 throw diverged(method, seed, "samediff", e);
             }
-            nanos += System.nanoTime() - t0;
-            progress("samediff", method, it + 1, settings.iterations(), loss);
+            long t2 = System.nanoTime();
+            dl4jNanos += t1 - t0;
+            sameDiffNanos += t2 - t1;
+            progress(method, it + 1, settings.iterations(), dl4j.score(), loss);
         }
         ComputationGraph evaluated = Methods.create(task.network(method, settings, seed), method, seed);
         evaluated.init();
         SpikingMlpImport.copyParameters(graph, evaluated);
-        return new Row(method.label(), seed, "samediff", settings.iterations(), nanos / 1e6 / settings.iterations(),
-                task.testError(evaluated));
+        int n = settings.iterations();
+        return List.of(new Row(method.label(), seed, "dl4j", n, dl4jNanos / 1e6 / n, task.testError(dl4j)),
+                new Row(method.label(), seed, "samediff", n, sameDiffNanos / 1e6 / n, task.testError(evaluated)));
     }
 
-    private void progress(String engine, MethodSpec method, int iteration, int of, double loss) {
+    private void progress(MethodSpec method, int iteration, int of, double dl4jLoss, double sameDiffLoss) {
         if (iteration % 100 == 0 || iteration == of) {
-            LOG.info("{} {} on {}: iteration {}/{}, loss {}", taskName, method.label(), engine, iteration, of,
-                    String.format(java.util.Locale.ROOT, "%.5f", loss));
+            LOG.info("{} {}: iteration {}/{}, loss {} (dl4j engine), {} (samediff engine)", taskName, method.label(),
+                    iteration, of, String.format(java.util.Locale.ROOT, "%.5f", dl4jLoss),
+                    String.format(java.util.Locale.ROOT, "%.5f", sameDiffLoss));
         }
     }
 

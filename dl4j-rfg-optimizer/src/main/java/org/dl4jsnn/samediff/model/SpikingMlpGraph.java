@@ -42,7 +42,7 @@ public record SpikingMlpGraph(SameDiff sameDiff, SpikingMlpSpec spec, String inp
 
     public static SpikingMlpGraph build(SpikingMlpSpec spec) {
         SameDiff sd = SameDiff.create();
-        SpikeOps spikeOps = new SpikeOps(sd);
+        SpikeOps spikeOps = spec.forwardModeOnly() ? SpikeOps.forwardOnly(sd) : new SpikeOps(sd);
         SplittableRandom random = new SplittableRandom(spec.seed());
         SDVariable x = sd.placeHolder("x", spec.dataType(), -1, spec.nIn());
         SDVariable target = sd.placeHolder("target", spec.dataType(), -1, spec.nOut());

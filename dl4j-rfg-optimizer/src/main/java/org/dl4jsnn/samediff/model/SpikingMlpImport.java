@@ -29,11 +29,20 @@ public final class SpikingMlpImport {
     }
 
     public static SpikingMlpGraph of(MultiLayerNetwork net) {
-        return of(List.of(net.getLayers()));
+        return of(net, false);
     }
 
     public static SpikingMlpGraph of(ComputationGraph net) {
-        return of(layersInOrder(net));
+        return of(net, false);
+    }
+
+    /** @param forwardModeOnly build the cheaper graph for RFG training only (see {@link SpikingMlpSpec}) */
+    public static SpikingMlpGraph of(MultiLayerNetwork net, boolean forwardModeOnly) {
+        return of(List.of(net.getLayers()), forwardModeOnly);
+    }
+
+    public static SpikingMlpGraph of(ComputationGraph net, boolean forwardModeOnly) {
+        return of(layersInOrder(net), forwardModeOnly);
     }
 
     /** Writes the graph's current parameters into the network it was imported from. */
@@ -56,7 +65,7 @@ public final class SpikingMlpImport {
         return layers;
     }
 
-    private static SpikingMlpGraph of(List<Layer> layers) {
+    private static SpikingMlpGraph of(List<Layer> layers, boolean forwardModeOnly) {
         List<Layer> withParams = checkShape(layers);
         SpikingDense first = (SpikingDense) layers.get(0).conf().getLayer();
         IntegrateAndFireNeuron neuron = first.neuron();
@@ -72,7 +81,7 @@ public final class SpikingMlpImport {
         BaseOutputLayer out = (BaseOutputLayer) layers.get(layers.size() - 1).conf().getLayer();
         DataType type = layers.get(0).params().dataType();
         SpikingMlpSpec spec = new SpikingMlpSpec((int) first.getNIn(), hidden, (int) out.getNOut(),
-                first.getTimeSteps(), neuron, indices, type, 1.0, 0.0, 1L);
+                first.getTimeSteps(), neuron, indices, type, 1.0, 0.0, 1L, forwardModeOnly);
         SpikingMlpGraph graph = SpikingMlpGraph.build(spec);
         List<List<String>> names = graph.layerParameters();
         for (int l = 0; l < withParams.size(); l++) {

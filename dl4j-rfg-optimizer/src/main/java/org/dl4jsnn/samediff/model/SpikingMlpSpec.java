@@ -17,10 +17,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  *                     so WSG draws the noise the DL4J network would
  * @param initGain     hidden weights are drawn from N(0, initGain^2 / fanIn)
  * @param biasInit     initial hidden bias, a fraction of the threshold, so that neurons start near firing
+ * @param forwardModeOnly spikes without the straight-through ops SameDiff's reverse mode needs
+ *                     ({@code SpikeOps.forwardOnly}): a cheaper graph for RFG training only
  */
 public record SpikingMlpSpec(int nIn, List<Integer> hidden, int nOut, int timeSteps, IntegrateAndFireNeuron neuron,
                              List<Integer> layerIndices, DataType dataType, double initGain, double biasInit,
-                             long seed) {
+                             long seed, boolean forwardModeOnly) {
 
     public SpikingMlpSpec {
         hidden = List.copyOf(hidden);
@@ -60,6 +62,7 @@ public record SpikingMlpSpec(int nIn, List<Integer> hidden, int nOut, int timeSt
         private double initGain = 2.0;
         private double biasInit = 0.5;
         private long seed = 42;
+        private boolean forwardModeOnly;
 
         private Builder(int nIn, int nOut, int... hidden) {
             this.nIn = nIn;
@@ -76,12 +79,14 @@ public record SpikingMlpSpec(int nIn, List<Integer> hidden, int nOut, int timeSt
         public Builder initGain(double g) { this.initGain = g; return this; }
         public Builder biasInit(double b) { this.biasInit = b; return this; }
         public Builder seed(long s) { this.seed = s; return this; }
+        /** Build spikes for forward mode only (no reverse-mode derivative, fewer ops); default false. */
+        public Builder forwardModeOnly(boolean f) { this.forwardModeOnly = f; return this; }
 
         public SpikingMlpSpec build() {
             List<Integer> indices = layerIndices != null ? layerIndices
                     : IntStream.range(0, hidden.size()).boxed().toList();
             return new SpikingMlpSpec(nIn, hidden, nOut, timeSteps, neuron, indices, dataType, initGain, biasInit,
-                    seed);
+                    seed, forwardModeOnly);
         }
     }
 }

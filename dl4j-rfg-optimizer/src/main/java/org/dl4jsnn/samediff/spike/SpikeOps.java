@@ -18,6 +18,9 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * and sur + (1 - sur) = 1. SameDiff's reverse mode sees only sur, so it differentiates with the Gaussian
  * surrogate g(z) (for WSG: the Gaussian surrogate WSG estimates).
  *
+ * <p>{@link #forwardOnly} spikes are the bare step H(z), one op instead of eight: for graphs trained by
+ * forward mode only (RFG), where SameDiff's reverse mode, which would see no derivative, never runs.
+ *
  * <p>Forward mode uses the recorded {@link SpikeSite}s to apply {@code dS = H'(z) dz} with the site's
  * own {@link Surrogate}, SG or WSG, as the DL4J layers do. The record is why this is an object per
  * graph, not a static factory.
@@ -27,11 +30,23 @@ public final class SpikeOps {
     private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
 
     private final SameDiff sd;
+    private final boolean straightThrough;
     private final List<SpikeSite> sites = new ArrayList<>();
     private final List<SpikeNoise> noises = new ArrayList<>();
 
+    /** Spikes that SameDiff's reverse mode differentiates by the Gaussian surrogate, and forward mode too. */
     public SpikeOps(SameDiff sd) {
+        this(sd, true);
+    }
+
+    private SpikeOps(SameDiff sd, boolean straightThrough) {
         this.sd = sd;
+        this.straightThrough = straightThrough;
+    }
+
+    /** Spikes for forward mode only: cheaper, and SameDiff's reverse mode sees a zero derivative through them. */
+    public static SpikeOps forwardOnly(SameDiff sd) {
+        return new SpikeOps(sd, false);
     }
 
     /** H(z) with the Gaussian surrogate (SG) of standard deviation {@code width}. */
@@ -57,10 +72,15 @@ public final class SpikeOps {
         if (noise != null && !noises.contains(noise)) {
             throw new IllegalArgumentException("noise " + noise.placeholder() + " was not made by this SpikeOps");
         }
-        double width = surrogate.width();
-        SDVariable soft = sd.math().erf(z.mul(INV_SQRT2 / width)).add(1.0).mul(0.5);
-        SDVariable hardMinusSoft = sd.math().step(z, 0.0).sub(soft);
-        SDVariable spike = soft.add(name, stopGradient(hardMinusSoft));
+        SDVariable spike;
+        if (straightThrough) {
+            double width = surrogate.width();
+            SDVariable soft = sd.math().erf(z.mul(INV_SQRT2 / width)).add(1.0).mul(0.5);
+            SDVariable hardMinusSoft = sd.math().step(z, 0.0).sub(soft);
+            spike = soft.add(name, stopGradient(hardMinusSoft));
+        } else {
+            spike = sd.math().step(name, z, 0.0);
+        }
         sites.add(new SpikeSite(spike.name(), z.name(), surrogate, noise, step));
         return spike;
     }

@@ -18,6 +18,7 @@ import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.testing.Networks;
 import org.dl4jsnn.train.RfgMultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -57,11 +58,11 @@ class SpikingMlpImportTest {
                 Nd4j.create(y, new long[] {BATCH, 2}, DataType.DOUBLE));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"SG", "WSG"})
-    void sameSpikesAndLossAsSpikingDense(String kind) {
+    @ParameterizedTest(name = "{0}, forward mode only: {1}")
+    @CsvSource({"SG,false", "WSG,false", "SG,true"})
+    void sameSpikesAndLossAsSpikingDense(String kind, boolean forwardModeOnly) {
         MultiLayerNetwork net = dl4j(kind);
-        SpikingMlpGraph graph = SpikingMlpImport.of(net);
+        SpikingMlpGraph graph = SpikingMlpImport.of(net, forwardModeOnly);
         DataSet ds = data(22);
         List<INDArray> activations = net.feedForward(ds.getFeatures(), false);
         double total = 0;
@@ -145,7 +146,7 @@ class SpikingMlpImportTest {
     void sameTrainingTrajectoryAsTheDl4jEngine(String kind) {
         RfgSettings settings = RfgSettings.global(25);
         RfgMultiLayerNetwork rfg = RfgMultiLayerNetwork.wrap(dl4j(kind), settings);
-        SpikingMlpGraph graph = SpikingMlpImport.of(rfg);
+        SpikingMlpGraph graph = SpikingMlpImport.of(rfg, true);   // bare-step spikes: forward mode needs no more
         SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(graph.sameDiff(), graph.loss())
                 .parameterGroups(graph.layerParameters()).spikes(graph.spikes()).rfg(settings)
                 .networkSeed(21).updater(new Adam(2e-2)).build();

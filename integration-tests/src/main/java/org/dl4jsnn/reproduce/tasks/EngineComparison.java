@@ -62,7 +62,7 @@ public final class EngineComparison {
         }
         ComputationGraph dl4j = Methods.create(task.network(method, settings, seed), method, seed);
         dl4j.init();
-        SpikingMlpGraph graph = SpikingMlpImport.of(dl4j);
+        SpikingMlpGraph graph = SpikingMlpImport.of(dl4j, true);   // RFG only: the cheaper bare-step spikes
         SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(graph.sameDiff(), graph.loss())
                 .parameterGroups(graph.layerParameters()).spikes(graph.spikes())
                 .rfg(Methods.rfg(method, seed)).networkSeed(dl4j.getConfiguration().getDefaultConfiguration().getSeed())

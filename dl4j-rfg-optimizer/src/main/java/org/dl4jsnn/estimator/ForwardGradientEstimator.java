@@ -1,12 +1,10 @@
 package org.dl4jsnn.estimator;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.dl4jsnn.forward.ForwardGraph;
 import org.dl4jsnn.forward.ForwardGraph.ParamSegment;
 import org.dl4jsnn.forward.ForwardSweep;
 import org.dl4jsnn.forward.Value;
-import org.dl4jsnn.surrogate.CounterNoise;
 
 /**
  * The randomized forward gradient: draw directions v, get dL.v exactly from one forward sweep with all
@@ -33,36 +31,21 @@ public final class ForwardGradientEstimator {
     }
 
     public Directions directions(ForwardGraph graph, int parameterCount, long iteration) {
-        SplittableRandom rng = new SplittableRandom(CounterNoise.derive(settings.seed(), iteration));
-        int k = settings.directions();
         List<ParamSegment> segments = graph.segments();
-        if (settings.perturbation() == Perturbation.GLOBAL) {
-            double[][] v = new double[k][parameterCount];
-            int[] seg = new int[k];
-            for (int d = 0; d < k; d++) {
-                seg[d] = -1;
-                for (ParamSegment s : segments) {
-                    fill(v[d], s, rng);
-                }
-            }
-            return new Directions(v, seg);
-        }
-        double[][] v = new double[k * segments.size()][parameterCount];
+        DirectionLayout layout = layout(graph);
+        List<DirectionLayout.Group> groups = segments.stream()
+                .map(s -> new DirectionLayout.Group(s.offset(), s.length())).toList();
+        double[][] v = layout.draw(groups, parameterCount, iteration);
         int[] seg = new int[v.length];
-        for (int s = 0; s < segments.size(); s++) {
-            for (int d = 0; d < k; d++) {
-                int row = s * k + d;
-                seg[row] = s;
-                fill(v[row], segments.get(s), rng);
-            }
+        for (int row = 0; row < v.length; row++) {
+            seg[row] = layout.groupOf(row);
         }
         return new Directions(v, seg);
     }
 
-    private void fill(double[] v, ParamSegment s, SplittableRandom rng) {
-        for (int e = s.offset(); e < s.offset() + s.length(); e++) {
-            v[e] = settings.distribution().sample(rng);
-        }
+    /** The direction layout of a network: its layers with parameters are the groups. */
+    public DirectionLayout layout(ForwardGraph graph) {
+        return new DirectionLayout(settings, graph.segments().size());
     }
 
     /**

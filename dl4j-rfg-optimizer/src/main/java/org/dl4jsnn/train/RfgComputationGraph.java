@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
 import org.dl4jsnn.estimator.RfgSettings;
-import org.dl4jsnn.forward.ForwardGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A ComputationGraph trained by randomized forward gradients; see {@link RfgMultiLayerNetwork}. */
@@ -69,8 +68,7 @@ public class RfgComputationGraph extends ComputationGraph {
             shapeCheck = InputShapeCheck.of(this);
         }
         shapeCheck.check(getInputs(), currentLabels);
-        gradient = training.step(() -> ForwardGraph.of(this), params(), flattenedGradients, getLayers(), true,
-                getInputs(), currentLabels, getConfiguration().getDefaultConfiguration().getSeed(), getConfiguration().getIterationCount());
+        gradient = training.step(RfgStep.of(this, flattenedGradients, currentLabels));
         score = training.last().sweep().loss() / getInputs()[0].size(0) + calcRegularizationScore(true);
     }
 

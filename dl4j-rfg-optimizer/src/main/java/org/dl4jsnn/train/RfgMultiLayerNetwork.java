@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
 import org.dl4jsnn.estimator.RfgSettings;
-import org.dl4jsnn.forward.ForwardGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -75,8 +74,7 @@ public class RfgMultiLayerNetwork extends MultiLayerNetwork {
             shapeCheck = InputShapeCheck.of(this);
         }
         shapeCheck.check(new INDArray[] {getInput()}, new INDArray[] {getLabels()});
-        gradient = training.step(() -> ForwardGraph.of(this), params(), flattenedGradients, getLayers(), false,
-                new INDArray[] {getInput()}, new INDArray[] {getLabels()}, getLayerWiseConfigurations().getConf(0).getSeed(), getLayerWiseConfigurations().getIterationCount());
+        gradient = training.step(RfgStep.of(this, flattenedGradients));
         score = training.last().sweep().loss() / getInput().size(0) + calcRegularizationScore(true);
     }
 

@@ -35,21 +35,15 @@ final class RfgTraining {
         return last;
     }
 
-    /**
-     * Estimates the gradient of the current minibatch and publishes it as DL4J's gradient.
-     *
-     * @param compile    builds the forward graph (again only when the parameter array was replaced)
-     * @param graphNames DL4J names gradients "vertex_W" in graphs and "index_W" in MultiLayerNetworks
-     */
-    Gradient step(java.util.function.Supplier<ForwardGraph> compile, INDArray params, INDArray flattenedGradients,
-                  Layer[] layers, boolean graphNames, INDArray[] inputs, INDArray[] labels, long seed,
-                  long iteration) {
-        if (graph == null || graphParams != params) {
-            graph = compile.get();
-            graphParams = params;
+    /** Estimates the gradient of the step's minibatch and publishes it as DL4J's gradient. */
+    Gradient step(RfgStep step) {
+        if (graph == null || graphParams != step.params()) {
+            graph = step.compile().get();
+            graphParams = step.params();
         }
-        last = estimate(estimator, graph, params, inputs, labels, seed, iteration);
-        return publish(last.gradient(), flattenedGradients, layers, graphNames);
+        last = estimate(estimator, graph, step.params(), step.inputs(), step.labels(), step.networkSeed(),
+                step.iteration());
+        return publish(last.gradient(), step.flattenedGradients(), step.layers(), step.naming());
     }
 
     private static ForwardGradientEstimator.Estimate estimate(ForwardGradientEstimator estimator, ForwardGraph graph,
@@ -58,9 +52,7 @@ final class RfgTraining {
         if (inputs == null || labels == null) {
             throw new IllegalStateException("RFG needs inputs and labels set before computing a gradient");
         }
-        int k = estimator.settings().perturbation() == org.dl4jsnn.estimator.Perturbation.GLOBAL
-                ? estimator.settings().directions()
-                : estimator.settings().directions() * graph.segments().size();
+        int k = estimator.layout(graph).count();
         List<Value> in = new ArrayList<>();
         for (int i = 0; i < inputs.length; i++) {
             INDArray x = inputs[i];
@@ -78,7 +70,8 @@ final class RfgTraining {
     }
 
     /** Copies the estimate into DL4J's flat gradient array and builds the per-parameter gradient map. */
-    private static Gradient publish(double[] estimate, INDArray flattenedGradients, Layer[] layers, boolean graphNames) {
+    private static Gradient publish(double[] estimate, INDArray flattenedGradients, Layer[] layers,
+                                    RfgStep.GradientNaming naming) {
         flattenedGradients.assign(org.nd4j.linalg.factory.Nd4j.create(estimate, flattenedGradients.shape(), 'c')
                 .castTo(flattenedGradients.dataType()));
         Gradient gradient = new DefaultGradient(flattenedGradients);
@@ -89,7 +82,7 @@ final class RfgTraining {
             }
             Map<String, INDArray> views = layer.conf().getLayer().initializer()
                     .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
-            String prefix = graphNames ? layer.conf().getLayer().getLayerName() : String.valueOf(layer.getIndex());
+            String prefix = naming == RfgStep.GradientNaming.LAYER_NAME ? layer.conf().getLayer().getLayerName() : String.valueOf(layer.getIndex());
             for (Map.Entry<String, INDArray> e : views.entrySet()) {
                 gradient.gradientForVariable().put(prefix + "_" + e.getKey(), e.getValue());
             }

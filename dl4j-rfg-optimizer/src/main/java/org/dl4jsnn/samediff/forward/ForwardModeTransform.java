@@ -192,7 +192,8 @@ public final class ForwardModeTransform {
                                 Map<String, SpikeSite> spikesHere) {
         Set<String> varying = new HashSet<>(perturbed);
         for (SameDiffOp op : order) {
-            if (rules.hasZeroTangent(op.getOp())) {
+            // a recorded spike has its surrogate's tangent even when its op (a bare step) has none
+            if (rules.hasZeroTangent(op.getOp()) && !isRecordedSpike(op, spikesHere)) {
                 continue;
             }
             boolean anyInput = GraphOrder.inputsOf(op).stream().anyMatch(varying::contains);
@@ -215,7 +216,8 @@ public final class ForwardModeTransform {
         for (int i = order.size() - 1; i >= 0; i--) {
             SameDiffOp op = order.get(i);
             List<String> outs = GraphOrder.outputsOf(op);
-            if (outs.stream().noneMatch(needed::contains) || rules.hasZeroTangent(op.getOp())) {
+            if (outs.stream().noneMatch(needed::contains)
+                    || (rules.hasZeroTangent(op.getOp()) && !isRecordedSpike(op, spikesHere))) {
                 continue;
             }
             SpikeSite site = outs.size() == 1 ? spikesHere.get(outs.get(0)) : null;
@@ -228,6 +230,10 @@ public final class ForwardModeTransform {
         }
         needed.retainAll(varying);
         return needed;
+    }
+
+    private static boolean isRecordedSpike(SameDiffOp op, Map<String, SpikeSite> spikesHere) {
+        return GraphOrder.outputsOf(op).stream().anyMatch(spikesHere::containsKey);
     }
 
     private void checkNamesFree(SameDiff sd, Collection<String> perturbed, List<SameDiffOp> toDifferentiate) {

@@ -10,11 +10,11 @@ import java.util.Map;
  *
  * @param iteration              the trainer's iteration counter when it was taken
  * @param loss                   L
- * @param directionalDerivatives dL along each sampled direction, direction-major:
- *                               index {@code k * groups + g} for direction k of group g
+ * @param directionalDerivatives dL along each stacked direction, in the order of
+ *                               {@link org.dl4jsnn.estimator.DirectionLayout} (the DL4J path's order)
  * @param gradient               parameter name -> the estimate (1/K) sum_k dL_k v_k, in its shape
  */
-public record GradientEstimate(int iteration, double loss, List<Double> directionalDerivatives,
+public record GradientEstimate(long iteration, double loss, List<Double> directionalDerivatives,
                                Map<String, INDArray> gradient) {
 
     public GradientEstimate {

@@ -1,22 +1,39 @@
 package org.dl4jsnn.samediff.spike;
 
+import java.util.Objects;
+import org.dl4jsnn.surrogate.Surrogate;
+
 /**
- * A spike in a SameDiff graph: variable {@code spike} = H({@code input}), differentiated with the
- * Gaussian surrogate of standard deviation {@code width}.
+ * A spike in a SameDiff graph: variable {@code spike} = H({@code input}), differentiated in forward mode
+ * by the core's {@link Surrogate}. A stochastic surrogate (WSG) reads its draws from {@code noise} at time
+ * step {@code step}; a deterministic one has no noise.
  */
-public record SpikeSite(String spike, String input, double width) {
+public record SpikeSite(String spike, String input, Surrogate surrogate, SpikeNoise noise, int step) {
 
     public SpikeSite {
         if (spike == null || input == null) {
             throw new IllegalArgumentException("spike and input names are required");
         }
-        if (!(width > 0) || !Double.isFinite(width)) {
-            throw new IllegalArgumentException("surrogate width must be positive and finite, got " + width);
+        Objects.requireNonNull(surrogate, "surrogate");
+        if (surrogate.isStochastic() != (noise != null)) {
+            throw new IllegalArgumentException("surrogate " + surrogate + (noise == null
+                    ? " is stochastic: it needs a SpikeNoise input" : " is deterministic: it takes no noise"));
+        }
+        if (noise != null && (step < 0 || step >= noise.steps())) {
+            throw new IllegalArgumentException("step must be in [0, " + noise.steps() + "), got " + step);
         }
     }
 
-    /** The surrogate derivative g(z) = exp(-z^2 / (2 width^2)) / (sqrt(2 pi) width). */
+    /** A spike with the Gaussian surrogate (SG) of standard deviation {@code width}. */
+    public SpikeSite(String spike, String input, double width) {
+        this(spike, input, Surrogate.gaussian(width), null, 0);
+    }
+
+    /** The deterministic surrogate's H'(z); a stochastic one's depends on its draws, see {@link SpikeNoise}. */
     public double surrogateDerivative(double z) {
-        return Math.exp(-z * z / (2 * width * width)) / (Math.sqrt(2 * Math.PI) * width);
+        if (surrogate.isStochastic()) {
+            throw new IllegalStateException(surrogate + " is stochastic: its derivative depends on the draws");
+        }
+        return surrogate.derivative(z, 0L, 0L);
     }
 }

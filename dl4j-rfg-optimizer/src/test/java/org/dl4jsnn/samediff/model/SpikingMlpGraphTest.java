@@ -1,6 +1,9 @@
 package org.dl4jsnn.samediff.model;
 
+import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
+import org.dl4jsnn.neuron.ResetMode;
 import org.dl4jsnn.samediff.forward.ForwardModeTransform;
+import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.samediff.forward.JvpCheck;
 import org.dl4jsnn.samediff.testing.DenseMlp;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,8 @@ import static org.assertj.core.data.Percentage.withPercentage;
 class SpikingMlpGraphTest {
 
     private static SpikingMlpSpec spec(double beta, ResetMode reset, boolean detach) {
-        return SpikingMlpSpec.builder(3, 2, 6, 5).timeSteps(5).beta(beta).reset(reset).detachReset(detach)
+        return SpikingMlpSpec.builder(3, 2, 6, 5).timeSteps(5)
+                .neuron(new IntegrateAndFireNeuron(1.0, beta, reset, !detach, Surrogate.gaussian(0.5), false))
                 .dataType(DataType.DOUBLE).seed(31).build();
     }
 
@@ -32,7 +36,7 @@ class SpikingMlpGraphTest {
     }
 
     /**
-     * The central identity of SPEC.md section 3, for each neuron and reset variant, with the spikes
+     * The central identity of docs/design.md section 3, for each neuron and reset variant, with the spikes
      * differentiated by their recorded surrogate rule and, independently, through the erf chain.
      */
     @ParameterizedTest(name = "beta={0} reset={1} detached={2}")
@@ -99,8 +103,8 @@ class SpikingMlpGraphTest {
 
     @Test
     void specRejectsBadSettings() {
-        assertThatThrownBy(() -> SpikingMlpSpec.builder(2, 1, 4).beta(1.5).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta");
+        assertThatThrownBy(() -> SpikingMlpSpec.builder(2, 1, 4).timeSteps(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeSteps");
         assertThatThrownBy(() -> SpikingMlpSpec.builder(2, 1).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spiking layer");
         assertThatThrownBy(() -> SpikingMlpSpec.builder(2, 1, 4).dataType(DataType.INT).build())

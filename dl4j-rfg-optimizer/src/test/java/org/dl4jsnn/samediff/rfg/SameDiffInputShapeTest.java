@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.samediff.testing.DenseMlp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +31,7 @@ class SameDiffInputShapeTest {
         assertThat(expected).as("back-propagation refuses it").isNotNull();
 
         DenseMlp mlp = DenseMlp.build(DataType.DOUBLE, 41, 2, 5, 1);
-        SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS).seed(43).build();
+        SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS).rfg(RfgSettings.global(43)).build();
         INDArray before = mlp.sd().getVariable("W1").getArr().dup();
         Throwable actual = catchThrowable(() -> trainer.step(data));
         assertThat(actual).as("RFG refuses it").isNotNull();

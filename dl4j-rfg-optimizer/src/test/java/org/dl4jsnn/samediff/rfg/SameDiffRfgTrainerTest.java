@@ -1,8 +1,18 @@
 package org.dl4jsnn.samediff.rfg;
 
+import org.dl4jsnn.estimator.DirectionDistribution;
+import org.dl4jsnn.estimator.NonFiniteGradientException;
+import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.samediff.model.SpikingMlpGraph;
 import org.dl4jsnn.samediff.model.SpikingMlpSpec;
+import org.dl4jsnn.samediff.forward.TangentGraph;
 import org.dl4jsnn.samediff.testing.DenseMlp;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,9 +25,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class SameDiffRfgTrainerTest {
 
@@ -29,12 +42,13 @@ class SameDiffRfgTrainerTest {
         DenseMlp mlp = DenseMlp.build(DT, 41, 2, 5, 1);
         Map<String, INDArray> data = DenseMlp.data(DT, 42, 8, 2, 1);
         Map<String, INDArray> grad = mlp.sd().calculateGradients(data, mlp.parameters());
-        SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS).seed(43).build();
+        SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS)
+                .rfg(RfgSettings.global(43)).build();
 
         Map<String, INDArray> sum = new HashMap<>();
         double errorAt50 = 0;
         for (int n = 1; n <= 800; n++) {
-            trainer.estimate(data).gradient().forEach((name, g) -> sum.merge(name, g.dup(), INDArray::addi));
+            trainer.estimate(data, n).gradient().forEach((name, g) -> sum.merge(name, g.dup(), INDArray::addi));
             if (n == 50) {
                 errorAt50 = relativeError(sum, n, grad);
             }
@@ -54,17 +68,81 @@ class SameDiffRfgTrainerTest {
         Map<String, INDArray> grad = mlp.sd().calculateGradients(data, mlp.parameters());
         SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS)
                 .parameterGroups(List.of(List.of("W1", "b1"), List.of("W2", "b2")))
-                .perturbation(Perturbation.LAYER_WISE).directions(2)
-                .distribution(DirectionDistribution.GAUSSIAN).seed(46).build();
+                .rfg(RfgSettings.layerwise(46).withDirections(2).withDistribution(DirectionDistribution.GAUSSIAN))
+                .build();
         assertThat(trainer.tangentGraphs()).hasSize(4);
         Map<String, INDArray> sum = new HashMap<>();
         int n = 300;
         for (int i = 0; i < n; i++) {
-            GradientEstimate e = trainer.estimate(data);
+            GradientEstimate e = trainer.estimate(data, i);
             assertThat(e.directionalDerivatives()).hasSize(4);
             e.gradient().forEach((name, g) -> sum.merge(name, g.dup(), INDArray::addi));
         }
         assertThat(relativeError(sum, n, grad)).isLessThan(0.25);
+    }
+
+    /** Counts how often each op runs. */
+    private static final class OpCounter extends BaseListener {
+        final Map<String, Integer> runs = new HashMap<>();
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return true;
+        }
+
+        @Override
+        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext context,
+                                INDArray[] outputs) {
+            runs.merge(op.getName(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * K = 4 stacked directions cost one primal pass: in one estimate every op of the original graph runs
+     * once, and each directional derivative equals that of a separate JVP, which reruns the primal ops.
+     */
+    @Test
+    void stackedDirectionsShareOnePrimalPass() {
+        SpikingMlpGraph net = SpikingMlpGraph.build(SpikingMlpSpec.builder(2, 1, 6).timeSteps(4)
+                .dataType(DT).seed(55).build());
+        SameDiff sd = net.sameDiff();
+        Set<String> primalOps = new HashSet<>(sd.getOps().keySet());
+        SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(sd, net.loss()).parameterGroups(net.layerParameters())
+                .spikes(net.spikes()).rfg(RfgSettings.global(56).withDirections(4)).build();
+        assertThat(trainer.tangentGraphs()).hasSize(4);
+        Map<String, INDArray> data = net.placeholders(DenseMlp.gaussian(new java.util.SplittableRandom(57), DT, 2.0,
+                16, 2), DenseMlp.gaussian(new java.util.SplittableRandom(58), DT, 1.0, 16, 1));
+
+        OpCounter stacked = new OpCounter();
+        sd.setListeners(stacked);
+        GradientEstimate estimate = trainer.estimate(data);
+        Map<String, Integer> primalRuns = new HashMap<>(stacked.runs);
+        primalRuns.keySet().retainAll(primalOps);
+        assertThat(primalRuns).hasSize(primalOps.size());
+        assertThat(primalRuns.values()).containsOnly(1);
+        assertThat(stacked.runs.size()).as("tangent ops ran too").isGreaterThan(primalOps.size());
+        long slopes = sd.getVariables().keySet().stream().filter(n -> n.endsWith("-surrogate-slope")).count();
+        assertThat(slopes).as("the four tangent graphs share each spike's surrogate slope").isEqualTo(4);
+
+        double[][] v = trainer.directions(0);
+        OpCounter separate = new OpCounter();
+        sd.setListeners(separate);
+        for (int row = 0; row < 4; row++) {
+            TangentGraph graph = trainer.tangentGraphs().get(row);
+            Map<String, INDArray> direction = new HashMap<>();
+            int offset = 0;
+            for (String p : trainer.parameters()) {
+                INDArray param = sd.getVariable(p).getArr();
+                double[] values = java.util.Arrays.copyOfRange(v[row], offset, offset + (int) param.length());
+                direction.put(p, Nd4j.create(values, param.shape(), DT));
+                offset += (int) param.length();
+            }
+            double alone = graph.evaluate(data, direction).tangentScalar();
+            assertThat(estimate.directionalDerivatives().get(row)).isCloseTo(alone, within(1e-12 * Math.abs(alone)));
+        }
+        String someSpikeOp = sd.getVariables().get(net.spikes().get(0).spike()).getOutputOfOp();
+        assertThat(separate.runs.get(someSpikeOp)).as("four separate JVPs run the primal four times").isEqualTo(4);
+        sd.setListeners();
     }
 
     @Test
@@ -72,7 +150,7 @@ class SameDiffRfgTrainerTest {
         DenseMlp mlp = DenseMlp.build(DT, 51, 1, 8, 1);
         Map<String, INDArray> data = sine(64);
         SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS)
-                .updater(new Adam(0.02)).seed(52).build();
+                .updater(new Adam(0.02)).rfg(RfgSettings.global(52)).build();
         double initial = loss(mlp.sd(), DenseMlp.LOSS, data);
         for (int i = 0; i < 400; i++) {
             trainer.step(data);
@@ -90,8 +168,8 @@ class SameDiffRfgTrainerTest {
         Map<String, INDArray> sine = sine(64);
         Map<String, INDArray> data = net.placeholders(sine.get("x"), sine.get("target"));
         SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(net.sameDiff(), net.loss())
-                .parameterGroups(net.layerParameters()).perturbation(Perturbation.LAYER_WISE)
-                .spikes(net.spikes()).updater(new Adam(0.02)).seed(54).build();
+                .parameterGroups(net.layerParameters()).rfg(RfgSettings.layerwise(54))
+                .spikes(net.spikes()).updater(new Adam(0.02)).build();
         double initial = loss(net.sameDiff(), net.loss(), data);
         for (int i = 0; i < 150; i++) {
             trainer.step(data);
@@ -115,7 +193,7 @@ class SameDiffRfgTrainerTest {
     private static Map<String, double[]> trainBriefly(long seed) {
         DenseMlp mlp = DenseMlp.build(DT, 60, 1, 4, 1);
         SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS)
-                .updater(new Adam(0.01)).directions(2).seed(seed).build();
+                .updater(new Adam(0.01)).rfg(RfgSettings.global(seed).withDirections(2)).build();
         Map<String, INDArray> data = sine(16);
         for (int i = 0; i < 15; i++) {
             trainer.step(data);
@@ -130,7 +208,7 @@ class SameDiffRfgTrainerTest {
         DenseMlp mlp = DenseMlp.build(DT, 70, 2, 3, 1);
         Map<String, INDArray> data = DenseMlp.data(DT, 71, 4, 2, 1);
         SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS)
-                .updater(new Sgd(0.1)).seed(72).build();
+                .updater(new Sgd(0.1)).rfg(RfgSettings.global(72)).build();
         Map<String, INDArray> before = new HashMap<>();
         mlp.parameters().forEach(p -> before.put(p, mlp.sd().getVariable(p).getArr().dup()));
         GradientEstimate estimate = trainer.step(data);
@@ -144,7 +222,8 @@ class SameDiffRfgTrainerTest {
     void nonFiniteLossStopsNamingTheIterationAndLeavesParametersUnchanged() {
         DenseMlp mlp = DenseMlp.build(DT, 80, 1, 3, 1);
         Map<String, INDArray> data = sine(8);
-        SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS).seed(81).build();
+        SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS)
+                .rfg(RfgSettings.global(81)).build();
         trainer.step(data);
         trainer.step(data);
         Map<String, double[]> before = new HashMap<>();
@@ -153,10 +232,9 @@ class SameDiffRfgTrainerTest {
         poisoned.putScalar(3, Double.NaN);
         Map<String, INDArray> bad = Map.of("x", poisoned, "target", data.get("target"));
         assertThatThrownBy(() -> trainer.step(bad))
-                .isInstanceOf(NonFiniteLossException.class)
-                .hasMessageContaining("iteration 2")
-                .hasMessageContaining("NaN")
-                .satisfies(e -> assertThat(((NonFiniteLossException) e).iteration()).isEqualTo(2));
+                .isInstanceOf(NonFiniteGradientException.class)
+                .hasMessageContaining("iteration 2:")
+                .hasMessageContaining("NaN");
         mlp.parameters().forEach(p -> assertThat(values(mlp.sd(), p)).as(p).containsExactly(before.get(p)));
         assertThat(trainer.iteration()).isEqualTo(2);
     }
@@ -164,8 +242,9 @@ class SameDiffRfgTrainerTest {
     @Test
     void rejectsInvalidConfiguration() {
         DenseMlp mlp = DenseMlp.build(DT, 90, 1, 3, 1);
-        assertThatThrownBy(() -> SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS).directions(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS)
+                .dataSetMapping(List.of("W1"), List.of("target")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a placeholder");
         assertThatThrownBy(() -> SameDiffRfgTrainer.builder(mlp.sd(), DenseMlp.LOSS)
                 .parameterGroups(List.of(List.of("W1"), List.of("W1", "b1"))).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than one");

@@ -78,6 +78,28 @@ class SpikeOpsTest {
         return sd.output(feed, spikeTangent).get(spikeTangent).toDoubleVector();
     }
 
+    /** The bare-step spike: the same values, one op, the same forward-mode tangent by its recorded rule. */
+    @Test
+    void forwardOnlySpikesAreHeavisideAndCarryTheSurrogateTangent() {
+        SameDiff sd = SameDiff.create();
+        SDVariable z = sd.var("z", Nd4j.createFromArray(Z));
+        SpikeOps spikes = SpikeOps.forwardOnly(sd);
+        int before = sd.getOps().size();
+        spikes.spike("s", z, 0.3).sum("loss");
+        assertThat(sd.getOps().size() - before).as("the spike and the sum").isEqualTo(2);
+        TangentGraph graph = ForwardModeTransform.standard().withSpikes(spikes.sites()).apply(sd, "loss", List.of("z"));
+        INDArray direction = Nd4j.linspace(1, Z.length, Z.length, DataType.DOUBLE);
+        Map<String, INDArray> out = sd.output(graph.feed(Map.of(), Map.of("z", direction)), "s",
+                graph.tangents().get("s"));
+        double[] s = out.get("s").toDoubleVector();
+        double[] ds = out.get(graph.tangents().get("s")).toDoubleVector();
+        SpikeSite site = spikes.sites().get(0);
+        for (int i = 0; i < Z.length; i++) {
+            assertThat(s[i]).isEqualTo(Z[i] > 0 ? 1.0 : 0.0);
+            assertThat(ds[i]).isCloseTo(site.surrogateDerivative(Z[i]) * (i + 1), within(1e-14));
+        }
+    }
+
     @Test
     void recordsEachSpikeAndValidatesTheWidth() {
         SameDiff sd = SameDiff.create();

@@ -93,6 +93,12 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " current iteration.")
     java.time.Duration checkpointEvery;
 
+    @Option(names = "--engine", paramLabel = "dl4j|samediff", defaultValue = "dl4j",
+            description = "dl4j (default): the reproduction and its report. samediff: train the RFG methods of"
+                    + " mexican-hat by the SameDiff engine and by the DL4J engine from the same start, and write"
+                    + " their ms/iteration and test errors side by side to " + SameDiffEngineRun.REPORT + ".")
+    Engine engine;
+
     @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
             description = "Progress display: a bar on a terminal, periodic lines otherwise (default auto).")
     ProgressStyle progress;
@@ -120,16 +126,24 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         List<TaskPlan> plans;
         PrintWriter err = spec.commandLine().getErr();
-        TrainingUi trainingUi;
+        TrainingUi trainingUi = null;
+        SameDiffEngineRun sameDiff = null;
         try {
             plans = new PlanBuilder(registry).build(new ReproduceOptions(task, methods, directions, seeds, preset,
                     iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force, checkpointEvery),
                     commandLine);
-            trainingUi = ui.start(err);
+            if (engine == Engine.SAMEDIFF) {
+                sameDiff = new SameDiffEngineRun(plans, methods != null);
+            } else {
+                trainingUi = ui.start(err);
+            }
         } catch (InvalidOptionException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        if (sameDiff != null) {
+            return sameDiff.execute(stdout);
+        }
         if (export) {
             JhdfLogging.quiet();
         }

@@ -35,34 +35,49 @@ public final class ForwardGradientEstimator {
     public Directions directions(ForwardGraph graph, int parameterCount, long iteration) {
         SplittableRandom rng = new SplittableRandom(CounterNoise.derive(settings.seed(), iteration));
         int k = settings.directions();
-        List<ParamSegment> segments = graph.segments();
-        if (settings.perturbation() == Perturbation.GLOBAL) {
-            double[][] v = new double[k][parameterCount];
-            int[] seg = new int[k];
+        List<ParameterGroup> groups = groups(graph);
+        double[][] v = new double[k * groups.size()][parameterCount];
+        int[] seg = new int[v.length];
+        if (settings.perturbation() == Perturbation.GLOBAL
+                && settings.distribution() != DirectionDistribution.ORTHOGONAL) {
+            // direction by direction, layer by layer: the draw order of every earlier run
             for (int d = 0; d < k; d++) {
                 seg[d] = -1;
-                for (ParamSegment s : segments) {
-                    fill(v[d], s, rng);
-                }
+                DirectionSampler.fill(settings.distribution(), v, d, 1, groups.get(0), rng);
             }
             return new Directions(v, seg);
         }
-        double[][] v = new double[k * segments.size()][parameterCount];
-        int[] seg = new int[v.length];
-        for (int s = 0; s < segments.size(); s++) {
+        for (int g = 0; g < groups.size(); g++) {
+            ParameterGroup group = groups.get(g);
             for (int d = 0; d < k; d++) {
-                int row = s * k + d;
-                seg[row] = s;
-                fill(v[row], segments.get(s), rng);
+                seg[g * k + d] = group.segment();
             }
+            DirectionSampler.fill(settings.distribution(), v, g * k, k, group, rng);
         }
         return new Directions(v, seg);
     }
 
-    private void fill(double[] v, ParamSegment s, SplittableRandom rng) {
-        for (int e = s.offset(); e < s.offset() + s.length(); e++) {
-            v[e] = settings.distribution().sample(rng);
+    /**
+     * The groups each drawing K directions: every parameter at once for GLOBAL, the settings' grouping
+     * (by default one group per layer) for LAYERWISE.
+     */
+    public List<ParameterGroup> groups(ForwardGraph graph) {
+        if (settings.perturbation() == Perturbation.LAYERWISE) {
+            return settings.grouping().groups(graph);
         }
+        List<ParamSegment> segments = graph.segments();
+        int[] starts = new int[segments.size()];
+        int[] lengths = new int[segments.size()];
+        for (int s = 0; s < starts.length; s++) {
+            starts[s] = segments.get(s).offset();
+            lengths[s] = segments.get(s).length();
+        }
+        return List.of(new ParameterGroup(-1, starts, lengths));
+    }
+
+    /** How many tangents one sweep carries: K per group. */
+    public int tangentCount(ForwardGraph graph) {
+        return settings.directions() * groups(graph).size();
     }
 
     /**

@@ -58,9 +58,7 @@ final class RfgTraining {
         if (inputs == null || labels == null) {
             throw new IllegalStateException("RFG needs inputs and labels set before computing a gradient");
         }
-        int k = estimator.settings().perturbation() == org.dl4jsnn.estimator.Perturbation.GLOBAL
-                ? estimator.settings().directions()
-                : estimator.settings().directions() * graph.segments().size();
+        int k = estimator.tangentCount(graph);
         List<Value> in = new ArrayList<>();
         for (int i = 0; i < inputs.length; i++) {
             INDArray x = inputs[i];

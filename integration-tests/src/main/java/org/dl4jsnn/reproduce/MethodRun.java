@@ -7,14 +7,17 @@ import java.util.Objects;
  * The outcome of training one method with one seed.
  *
  * @param method the canonical label, {@link MethodSpec#label()}
- * @param relL2 test relative L2 error (SPEC section 5); NaN if training diverged
+ * @param relL2 test relative L2 error (docs/design.md section 5; operator tasks: the mean over test
+ *     functions of each function's error); NaN if training diverged
  * @param spikeRate fraction of neuron-steps that spike, in [0, 1]; NaN if not measured
  * @param curve training curve, in iteration order
  * @param artifacts predictions for the figures; null when the task has none
+ * @param globalRelL2 the global relative L2 test error, all test functions and points pooled (equal to
+ *     relL2 for point tasks); NaN when not measured (validation trials, older records)
  */
 public record MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
                         double wallSeconds, double msPerIter, double spikeRate,
-                        List<TrainingPoint> curve, Artifacts artifacts) {
+                        List<TrainingPoint> curve, Artifacts artifacts, double globalRelL2) {
 
     public MethodRun {
         Objects.requireNonNull(method, "method");
@@ -28,12 +31,21 @@ public record MethodRun(String method, long seed, int iterations, int batch, dou
             throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
         }
         requireNonNegativeOrNaN(relL2, "relL2");
+        requireNonNegativeOrNaN(globalRelL2, "globalRelL2");
         requireNonNegativeOrNaN(wallSeconds, "wallSeconds");
         requireNonNegativeOrNaN(msPerIter, "msPerIter");
         if (spikeRate < 0 || spikeRate > 1) {
             throw new IllegalArgumentException("spikeRate must be in [0, 1] or NaN, got " + spikeRate);
         }
         curve = List.copyOf(Objects.requireNonNull(curve, "curve"));
+    }
+
+    /** A run whose global error was not measured. */
+    public MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
+                     double wallSeconds, double msPerIter, double spikeRate, List<TrainingPoint> curve,
+                     Artifacts artifacts) {
+        this(method, seed, iterations, batch, lr, relL2, wallSeconds, msPerIter, spikeRate, curve, artifacts,
+                Double.NaN);
     }
 
     private static void requireNonNegativeOrNaN(double v, String name) {

@@ -104,6 +104,14 @@ final class DiffusionReactionTask extends BaseTask {
         return error(net, data().test());
     }
 
+    /** All 100 test functions and grid points pooled. */
+    @Override
+    public double globalTestError(ComputationGraph net) {
+        GridOperatorSamples test = data().test();
+        return OperatorMetrics.globalRelativeL2(OperatorMetrics.predictSepOnet(net, test, DataType.FLOAT),
+                OperatorMetrics.solutions(test));
+    }
+
     @Override
     public double validationError(ComputationGraph net) {
         return error(net, holdout().fold());

@@ -122,6 +122,14 @@ final class PoissonDeepOnetTask extends BaseTask {
         return error(net, data().test());
     }
 
+    /** All 800 test functions and 100 points pooled: the metric beside the paper's per-function mean. */
+    @Override
+    public double globalTestError(ComputationGraph net) {
+        OperatorSamples test = data().test();
+        return OperatorMetrics.globalRelativeL2(OperatorMetrics.predictDeepOnet(net, test, DataType.FLOAT),
+                OperatorMetrics.solutions(test));
+    }
+
     @Override
     public double validationError(ComputationGraph net) {
         return error(net, holdout().fold());

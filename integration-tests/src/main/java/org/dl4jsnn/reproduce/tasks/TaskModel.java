@@ -24,6 +24,22 @@ interface TaskModel {
     /** The task's error metric on its test set. */
     double testError(ComputationGraph net);
 
+    /**
+     * The global relative L2 error on the test set, all functions and points pooled; for a task whose
+     * test set is one function (a point cloud), the same as {@link #testError}.
+     */
+    default double globalTestError(ComputationGraph net) {
+        return testError(net);
+    }
+
+    /**
+     * This task as the settings configure it (e.g. which data set variant): {@code this} unless a
+     * setting changes what the task trains and tests on.
+     */
+    default TaskModel forSettings(RunSettings settings) {
+        return this;
+    }
+
     /** The task's error metric on the validation fold of its training set. */
     double validationError(ComputationGraph net);
 

@@ -97,7 +97,8 @@ final class TrainingLoop {
         double error = curve.isEmpty() ? task.error(net, split) : curve.get(curve.size() - 1).testError();
         return new MethodRun(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(), error,
                 wall, msPerIter, SpikeRates.measure(net, task.probeInputs()), curve,
-                split == EvaluationSplit.TEST ? task.artifacts(net) : null);
+                split == EvaluationSplit.TEST ? task.artifacts(net) : null,
+                split == EvaluationSplit.TEST ? task.globalTestError(net) : Double.NaN);
     }
 
     /** The data order depends on the iteration only: skipping what a checkpoint already trained on. */

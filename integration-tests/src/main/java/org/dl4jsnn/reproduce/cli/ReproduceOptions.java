@@ -9,5 +9,13 @@ import org.dl4jsnn.reproduce.Preset;
  */
 record ReproduceOptions(String task, List<String> methods, Integer directions, List<Long> seeds, Preset preset,
                         Integer iterations, Integer batch, Double lr, Integer evalEvery, List<Double> selectLr,
-                        Integer selectIterations, Path out, boolean resume, boolean force) {
+                        Integer selectIterations, Path out, boolean resume, boolean force, ChoiceOptions choices) {
+
+    /** Without training-convention options (each task's defaults). */
+    ReproduceOptions(String task, List<String> methods, Integer directions, List<Long> seeds, Preset preset,
+                     Integer iterations, Integer batch, Double lr, Integer evalEvery, List<Double> selectLr,
+                     Integer selectIterations, Path out, boolean resume, boolean force) {
+        this(task, methods, directions, seeds, preset, iterations, batch, lr, evalEvery, selectLr, selectIterations,
+                out, resume, force, ChoiceOptions.NONE);
+    }
 }

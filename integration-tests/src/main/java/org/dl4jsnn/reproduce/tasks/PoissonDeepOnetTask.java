@@ -19,6 +19,9 @@ import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.SurrogateKind;
+import org.dl4jsnn.reproduce.choice.LrSchedule;
+import org.dl4jsnn.reproduce.choice.RfgGroups;
+import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
@@ -97,14 +100,23 @@ final class PoissonDeepOnetTask extends BaseTask {
     public RunSettings defaults(Preset preset) {
         Map<String, String> extra = Map.of("network", "DeepONet 100-32-32 / 1-32-32", "T", "32", "s", "" + WIDTH,
                 "updater", "Adam", "functions", "800 train / 800 test");
-        return preset == Preset.FAST ? new RunSettings(1500, 1000, 2e-3, 500, extra)
-                : new RunSettings(40_000, 1000, 2e-3, 2000, Methods.withStepDecay(extra));
+        TrainingChoices fast = TrainingChoices.LEGACY.withGroups(RfgGroups.OUTPUT_BIAS);
+        return preset == Preset.FAST ? new RunSettings(1500, 1000, 2e-3, 500, fast.addTo(extra))
+                : new RunSettings(40_000, 1000, 2e-3, 2000, fast.withSchedule(LrSchedule.STEP).addTo(extra));
+    }
+
+    /** The output u = w0 * sum_k b_k t_k + b0 and the local heads: b0 apart from w0 makes both exact. */
+    @Override
+    public List<String> outputLayers() {
+        return SpikingDeepOnet.builder().localLosses(true).productOutputLayers();
     }
 
     @Override
     public ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed) {
+        TrainingChoices choices = TrainingChoices.of(settings);
         return SpikingDeepOnet.builder().surrogate(Methods.surrogate(method, WIDTH))
-                .localLosses(method.localLosses()).updater(Methods.updater(settings)).seed(Methods.networkSeed(seed)).build();
+                .localLosses(method.localLosses()).updater(Methods.updater(settings)).seed(Methods.networkSeed(seed))
+                .init(choices.init()).resetDifferentiated(choices.reset().differentiated(method.gradient())).build();
     }
 
     @Override

@@ -40,12 +40,12 @@ final class TrainingLoop {
         List<TrainingPoint> curve;
         if (saved.isPresent()) {
             Checkpoint c = Checkpoint.decode(runKey, saved.get());
-            net = Methods.wrap(c.restoreModel(), method, seed);
+            net = task.restore(c.restoreModel(), method, settings, seed);
             done = c.iterations();
             wallBefore = c.wallSeconds();
             curve = new ArrayList<>(c.curve());
         } else {
-            net = Methods.create(task.network(method, settings, seed), method, seed);
+            net = task.create(method, settings, seed);
             net.init();
             done = 0;
             wallBefore = 0;

@@ -6,8 +6,8 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 /**
  * Cosine annealing from {@code initialValue} at iteration 0 to {@code finalValue} at iteration
  * {@code iterations}, constant after that: {@code final + (initial - final) (1 + cos(pi i / n)) / 2}.
- * The learning-rate schedule of docs/design.md section 3's training runs when step decay is not wanted:
- * the rate falls smoothly, so no iteration sees a tenfold jump.
+ * One of the learning-rate schedules of docs/design.md section 3: the rate falls smoothly, so no
+ * iteration sees a tenfold jump as under step decay.
  *
  * <p>Jackson-serializable (DL4J writes an updater's schedule into the network configuration and its
  * checkpoints), immutable, iteration-based.

@@ -70,6 +70,10 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
         return new TrainingChoices(s, init, reset, groups, directions);
     }
 
+    public TrainingChoices withInit(InitScheme i) {
+        return new TrainingChoices(schedule, i, reset, groups, directions);
+    }
+
     public TrainingChoices withGroups(RfgGroups g) {
         return new TrainingChoices(schedule, init, reset, g, directions);
     }

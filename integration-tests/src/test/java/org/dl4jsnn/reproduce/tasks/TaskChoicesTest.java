@@ -55,9 +55,13 @@ class TaskChoicesTest {
     void poissonRfgLSetsTheOutputBiasApartByDefault() {
         PoissonDeepOnetTask task = new PoissonDeepOnetTask();
         RunSettings s = task.defaults(Preset.FAST);
-        assertThat(s.extra()).containsEntry(TrainingChoices.GROUPS, "output-bias");
+        assertThat(s.extra()).containsEntry(TrainingChoices.GROUPS, "output-bias")
+                .containsEntry(TrainingChoices.INIT, "fan-in-uniform");
         RfgComputationGraph net = (RfgComputationGraph) task.create(MethodSpec.parse("SG-RFG-L-LL", 1), s, 0);
         assertThat(net.settings().grouping()).isEqualTo(Grouping.byLayer().withBiasApart("u", "local0"));
+        assertThat(net.getLayer("trunk_spikes0").getParam("b").amaxNumber().doubleValue())
+                .as("fan-in 1: biases U(-1, 1)").isPositive().isLessThanOrEqualTo(1.0);
+        assertThat(net.getLayer("u").getParam("b").getDouble(0)).as("b0 starts at 0").isZero();
     }
 
     @Test
@@ -65,6 +69,7 @@ class TaskChoicesTest {
         DiffusionReactionTask task = new DiffusionReactionTask();
         RunSettings paper = task.defaults(Preset.PAPER);
         assertThat(DiffusionReactionTask.lengthScale(paper)).isEqualTo(1.0);
+        assertThat(TrainingChoices.of(paper).init()).isEqualTo(org.dl4jsnn.init.InitScheme.FAN_IN_UNIFORM);
         assertThat(task.forSettings(paper)).isSameAs(task);
         RunSettings rough = with(paper, Map.of(TrainingChoices.GRF_LENGTH_SCALE, "0.2"));
         assertThat(task.forSettings(rough)).isNotSameAs(task).isSameAs(task.forSettings(rough));

@@ -31,7 +31,7 @@ abstract class BaseTask implements TaskRunner, TaskModel {
     @Override
     public MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
                          TrainingMonitor monitor, CheckpointStore checkpoints, String runKey) {
-        return new TrainingLoop(forSettings(settings), CHECKPOINT_MILLIS).run(settings, method, seed, split, monitor, checkpoints,
-                runKey);
+        return new TrainingLoop(forSettings(settings), CHECKPOINT_MILLIS).run(settings, method, seed, split, monitor,
+                checkpoints, runKey);
     }
 }

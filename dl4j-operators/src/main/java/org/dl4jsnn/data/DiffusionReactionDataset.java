@@ -19,6 +19,12 @@ public final class DiffusionReactionDataset {
 
     public static final String KIND = "diffusion-reaction-v1";
 
+    /** The paper's GRF length scale ("a Gaussian kernel with length scale 1"): the default. */
+    public static final double PAPER_LENGTH_SCALE = 1.0;
+
+    /** A rougher, harder family of source terms, kept as an option (this project's earlier default). */
+    public static final double ROUGH_LENGTH_SCALE = 0.2;
+
     /**
      * @param sensors      m, equispaced on [0, 1], >= 2
      * @param trainSize    number of training functions, >= 1
@@ -47,9 +53,21 @@ public final class DiffusionReactionDataset {
             solverConfig(diffusivity, reactionRate, nx, nt, solverNx, solverNt);
         }
 
-        /** m = 101, 100 + 100 functions, length scale 0.2, variance 1, D = k = 0.01, 101 x 101 output, 401 x 401 solver, seed 42. */
+        /**
+         * The paper's set (docs/design.md section 5): m = 101, 100 + 100 functions, GRF length scale 1,
+         * variance 1, D = k = 0.01, 101 x 101 output, 401 x 401 solver, seed 42.
+         */
         public static Config defaults() {
-            return new Config(101, 100, 100, 0.2, 1.0, 0.01, 0.01, 101, 101, 401, 401, 42);
+            return new Config(101, 100, 100, PAPER_LENGTH_SCALE, 1.0, 0.01, 0.01, 101, 101, 401, 401, 42);
+        }
+
+        /**
+         * These settings with another GRF length scale, e.g. {@link #ROUGH_LENGTH_SCALE}. The length
+         * scale is part of {@link #toString()}, hence of the cache key: each has its own cached file.
+         */
+        public Config withLengthScale(double newLengthScale) {
+            return new Config(sensors, trainSize, testSize, newLengthScale, variance, diffusivity, reactionRate, nx,
+                    nt, solverNx, solverNt, seed);
         }
 
         public Config withSeed(long newSeed) {

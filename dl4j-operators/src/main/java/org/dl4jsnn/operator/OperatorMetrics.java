@@ -44,12 +44,38 @@ public final class OperatorMetrics {
         return rows;
     }
 
+    /**
+     * The mean over functions of each function's relative L2 error (docs/design.md section 5): every
+     * function counts the same, however small its solution.
+     */
     public static double meanRelativeL2(double[][] predictions, double[][] truths) {
         double sum = 0;
         for (int s = 0; s < truths.length; s++) {
             sum += relativeL2(predictions[s], truths[s]);
         }
         return sum / truths.length;
+    }
+
+    /**
+     * The global relative L2 error: all functions and points together, sqrt(sum (pred - true)^2 / sum
+     * true^2). Functions with large solutions weigh more, so it is below the per-function mean when the
+     * small solutions are the badly predicted ones.
+     */
+    public static double globalRelativeL2(double[][] predictions, double[][] truths) {
+        if (predictions.length != truths.length) {
+            throw new IllegalArgumentException("predictions has " + predictions.length + " functions, truths "
+                    + truths.length);
+        }
+        double num = 0;
+        double den = 0;
+        for (int s = 0; s < truths.length; s++) {
+            for (int e = 0; e < truths[s].length; e++) {
+                double d = predictions[s][e] - truths[s][e];
+                num += d * d;
+                den += truths[s][e] * truths[s][e];
+            }
+        }
+        return Math.sqrt(num / den);
     }
 
     public static double relativeL2(double[] prediction, double[] truth) {

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.conf.TimeAverage;
+import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.operator.conf.DeepOnetProduct;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.nd4j.linalg.activations.Activation;
@@ -41,6 +42,11 @@ public final class SpikingDeepOnet {
     private long seed = 42;
     private DataType dataType = DataType.FLOAT;
     private boolean localLosses = false;
+    private InitScheme init = InitScheme.XAVIER;
+    private boolean resetDifferentiated = false;
+
+    /** The 1-to-1 output layer {@code u = w0 * sum_k b_k t_k + b0}: its bias is b0. */
+    public static final String OUTPUT = "u";
 
     public static SpikingDeepOnet builder() {
         return new SpikingDeepOnet();
@@ -111,11 +117,46 @@ public final class SpikingDeepOnet {
         return this;
     }
 
+    /**
+     * How weights and biases start (default Xavier-normal weights, zero biases). With
+     * {@link InitScheme#FAN_IN_UNIFORM} call {@link org.dl4jsnn.init.FanInUniformBiases#draw} after
+     * {@code init()}: DL4J draws the uniform weights but only constant biases.
+     */
+    public SpikingDeepOnet init(InitScheme scheme) {
+        this.init = Objects.requireNonNull(scheme, "init");
+        return this;
+    }
+
+    /**
+     * Whether the reset term theta * S_t carries the surrogate derivative in every spiking layer
+     * (docs/design.md section 1; default false, detached).
+     */
+    public SpikingDeepOnet resetDifferentiated(boolean on) {
+        this.resetDifferentiated = on;
+        return this;
+    }
+
     static int positive(String name, int v) {
         if (v < 1) {
             throw new IllegalArgumentException(name + " must be >= 1, got " + v);
         }
         return v;
+    }
+
+    /**
+     * The layers of the form {@code w0 * product + b0}: the output {@value #OUTPUT} and, with local
+     * losses, each local head. Layer-wise RFG can give their biases groups of their own
+     * ({@code Grouping.withBiasApart}), which makes the estimates of w0 and b0 exact.
+     */
+    public List<String> productOutputLayers() {
+        List<String> names = new ArrayList<>();
+        names.add(OUTPUT);
+        if (localLosses) {
+            for (int l = 0; l < hidden.length; l++) {
+                names.add("local" + l);
+            }
+        }
+        return names;
     }
 
     /** How many label arrays a training example needs (1, plus one per hidden layer with local losses). */
@@ -138,11 +179,11 @@ public final class SpikingDeepOnet {
 
     public ComputationGraphConfiguration build() {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed).dataType(dataType).updater(updater).weightInit(WeightInit.XAVIER)
+                .seed(seed).dataType(dataType).updater(updater).weightInit(init.weightInit())
                 .graphBuilder()
                 .addInputs("branch", "trunk");
         List<String> outputs = new ArrayList<>();
-        outputs.add("u");
+        outputs.add(OUTPUT);
         String[] nets = {"branch", "trunk"};
         String[] lastRates = new String[2];
         for (int n = 0; n < 2; n++) {
@@ -150,7 +191,8 @@ public final class SpikingDeepOnet {
             for (int l = 0; l < hidden.length; l++) {
                 String spikes = nets[n] + "_spikes" + l;
                 g.addLayer(spikes, new SpikingDense.Builder().nOut(hidden[l]).timeSteps(timeSteps)
-                        .threshold(threshold).surrogate(surrogate).build(), prev);
+                        .threshold(threshold).surrogate(surrogate).resetDifferentiated(resetDifferentiated).build(),
+                        prev);
                 String rates = nets[n] + "_rates" + l;
                 g.addLayer(rates, new TimeAverage.Builder().build(), spikes);
                 prev = spikes;
@@ -162,7 +204,7 @@ public final class SpikingDeepOnet {
             g.addLayer(nets[n] + "_out", linear(latent), lastRates[n]);
         }
         g.addVertex("product", new DeepOnetProduct(), "branch_out", "trunk_out");
-        g.addLayer("u", bias(), "product");
+        g.addLayer(OUTPUT, bias(), "product");
         if (localLosses) {
             for (int l = 0; l < hidden.length; l++) {
                 g.addVertex("product_local" + l, new DeepOnetProduct(), "branch_local" + l, "trunk_local" + l);

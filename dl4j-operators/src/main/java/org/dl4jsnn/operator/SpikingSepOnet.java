@@ -6,9 +6,9 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.conf.TimeAverage;
+import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.operator.conf.SepOnetProduct;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.nd4j.linalg.activations.Activation;
@@ -37,6 +37,8 @@ public final class SpikingSepOnet {
     private IUpdater updater = new Adam(1e-3);
     private long seed = 42;
     private DataType dataType = DataType.FLOAT;
+    private InitScheme init = InitScheme.XAVIER;
+    private boolean resetDifferentiated = false;
 
     public static SpikingSepOnet builder() {
         return new SpikingSepOnet();
@@ -93,6 +95,25 @@ public final class SpikingSepOnet {
         return sensors;
     }
 
+    /**
+     * How weights and biases start (default Xavier-normal weights, zero biases). With
+     * {@link InitScheme#FAN_IN_UNIFORM} call {@link org.dl4jsnn.init.FanInUniformBiases#draw} after
+     * {@code init()}: DL4J draws the uniform weights but only constant biases.
+     */
+    public SpikingSepOnet init(InitScheme scheme) {
+        this.init = Objects.requireNonNull(scheme, "init");
+        return this;
+    }
+
+    /**
+     * Whether the reset term theta * S_t carries the surrogate derivative in every spiking layer
+     * (docs/design.md section 1; default false, detached).
+     */
+    public SpikingSepOnet resetDifferentiated(boolean on) {
+        this.resetDifferentiated = on;
+        return this;
+    }
+
     /** Fails naming both sizes when a data set's input functions do not match the branch net. */
     public void requireSensors(int dataSensors) {
         if (dataSensors != sensors) {
@@ -104,12 +125,12 @@ public final class SpikingSepOnet {
 
     public ComputationGraphConfiguration build() {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed).dataType(dataType).updater(updater).weightInit(WeightInit.XAVIER)
+                .seed(seed).dataType(dataType).updater(updater).weightInit(init.weightInit())
                 .graphBuilder()
                 .addInputs("branch", "x", "t");
         for (String net : new String[] {"branch", "x", "t"}) {
             g.addLayer(net + "_spikes", new SpikingDense.Builder().nOut(hidden).timeSteps(timeSteps)
-                    .surrogate(surrogate).build(), net);
+                    .surrogate(surrogate).resetDifferentiated(resetDifferentiated).build(), net);
             g.addLayer(net + "_rates", new TimeAverage.Builder().build(), net + "_spikes");
             g.addLayer(net + "_out", new DenseLayer.Builder().nOut(rank).activation(Activation.IDENTITY).build(),
                     net + "_rates");

@@ -54,11 +54,33 @@ class DiffusionReactionDatasetTest {
         assertThat(c.sensors()).isEqualTo(101);
         assertThat(c.trainSize()).isEqualTo(100);
         assertThat(c.testSize()).isEqualTo(100);
-        assertThat(c.lengthScale()).isEqualTo(0.2);
+        assertThat(c.lengthScale()).as("the paper's GRF length scale").isEqualTo(1.0);
         assertThat(c.diffusivity()).isEqualTo(0.01);
         assertThat(c.reactionRate()).isEqualTo(0.01);
         assertThat(c.nx()).isEqualTo(101);
         assertThat(c.nt()).isEqualTo(101);
+    }
+
+    @Test
+    void lengthScaleIsAnOptionAndPartOfTheCacheKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        DiffusionReactionDataset.Config rough = SMALL.withLengthScale(DiffusionReactionDataset.ROUGH_LENGTH_SCALE);
+        assertThat(rough.lengthScale()).isEqualTo(0.2);
+        assertThat(rough.withLengthScale(1.0)).isEqualTo(SMALL);
+        DatasetCache cache = new DatasetCache(dir);
+        assertThat(cache.fileFor(DiffusionReactionDataset.KIND, rough.toString()))
+                .isNotEqualTo(cache.fileFor(DiffusionReactionDataset.KIND, SMALL.toString()));
+        // same seed, same stream of normals: the smoother field has the smaller mean squared slope
+        assertThat(meanSquaredSlope(DiffusionReactionDataset.generate(SMALL).train().function(0)))
+                .isLessThan(meanSquaredSlope(DiffusionReactionDataset.generate(rough).train().function(0)));
+    }
+
+    private static double meanSquaredSlope(double[] f) {
+        double sum = 0;
+        for (int i = 1; i < f.length; i++) {
+            double d = (f[i] - f[i - 1]) * (f.length - 1);
+            sum += d * d;
+        }
+        return sum / (f.length - 1);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.dl4jsnn.estimator;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.dl4jsnn.surrogate.CounterNoise;
 
@@ -8,39 +10,57 @@ import org.dl4jsnn.surrogate.CounterNoise;
  * Which tangent directions one RFG iteration stacks, and their values: the one place that knows the
  * layout, shared by the DL4J networks and the SameDiff trainer so both draw the same directions.
  *
- * <p>Global perturbation stacks K directions over all parameters. Layer-wise perturbation stacks K per
- * parameter group, group-major (row {@code g K + d} is direction d of group g), each confined to its
- * group. The values of iteration i come from one generator seeded by (RFG seed, i) alone, so a run
+ * <p>Each parameter group draws K directions, confined to the group; rows are group-major (row
+ * {@code g K + d} is direction d of group g). Global perturbation has one group spanning every
+ * parameter; layer-wise perturbation has the groups of the settings' {@link Grouping} (one per layer by
+ * default). The values of iteration i come from one generator seeded by (RFG seed, i) alone, so a run
  * resumed at iteration i draws what an uninterrupted run would have (docs/design.md section 3).
  *
- * @param groups how many parameter groups (layers) the parameters form
+ * @param groups the groups each drawing K directions, in draw order
  */
-public record DirectionLayout(RfgSettings settings, int groups) {
-
-    /** A parameter group: {@code length} consecutive entries of the flat parameter vector. */
-    public record Group(int offset, int length) {
-        public Group {
-            if (offset < 0 || length < 0) {
-                throw new IllegalArgumentException("a parameter group needs offset >= 0 and length >= 0, got offset "
-                        + offset + ", length " + length);
-            }
-        }
-    }
+public record DirectionLayout(RfgSettings settings, List<ParameterGroup> groups) {
 
     public DirectionLayout {
-        java.util.Objects.requireNonNull(settings, "settings");
-        if (groups < 1) {
-            throw new IllegalArgumentException("groups must be >= 1, got " + groups);
+        Objects.requireNonNull(settings, "settings");
+        if (groups == null || groups.isEmpty()) {
+            throw new IllegalArgumentException("a direction layout needs at least one parameter group");
         }
+        if (settings.perturbation() == Perturbation.GLOBAL && groups.size() != 1) {
+            throw new IllegalArgumentException("global perturbation draws over one group spanning every parameter, got "
+                    + groups.size() + " groups");
+        }
+        groups = List.copyOf(groups);
     }
 
-    /** How many directions are stacked: K, or K per group. */
+    /**
+     * The layout over a network's layers: the layers themselves for layer-wise perturbation, their union
+     * (segment -1) for global perturbation.
+     *
+     * @param layers one group per layer with parameters, in parameter order
+     */
+    public static DirectionLayout ofLayers(RfgSettings settings, List<ParameterGroup> layers) {
+        if (settings.perturbation() == Perturbation.LAYERWISE) {
+            return new DirectionLayout(settings, layers);
+        }
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (ParameterGroup layer : layers) {
+            for (int r = 0; r < layer.starts().length; r++) {
+                starts.add(layer.starts()[r]);
+                lengths.add(layer.lengths()[r]);
+            }
+        }
+        return new DirectionLayout(settings, List.of(new ParameterGroup(-1,
+                starts.stream().mapToInt(Integer::intValue).toArray(),
+                lengths.stream().mapToInt(Integer::intValue).toArray())));
+    }
+
+    /** How many directions are stacked: K per group. */
     public int count() {
-        return settings.perturbation() == Perturbation.GLOBAL ? settings.directions()
-                : settings.directions() * groups;
+        return settings.directions() * groups.size();
     }
 
-    /** The group stacked direction {@code row} is confined to, or -1 when it spans all groups. */
+    /** The index of the group stacked direction {@code row} is confined to, or -1 when it spans all. */
     public int groupOf(int row) {
         if (row < 0 || row >= count()) {
             throw new IndexOutOfBoundsException("direction row must be in [0, " + count() + "), got " + row);
@@ -48,42 +68,39 @@ public record DirectionLayout(RfgSettings settings, int groups) {
         return settings.perturbation() == Perturbation.GLOBAL ? -1 : row / settings.directions();
     }
 
+    /** The forward graph's segment (layer) that direction {@code row} perturbs, or -1 for all of them. */
+    public int segmentOf(int row) {
+        int g = groupOf(row);
+        return g < 0 ? -1 : groups.get(g).segment();
+    }
+
     /**
      * The stacked directions of {@code iteration}, each as long as the flat parameter vector; entries
-     * outside a direction's group (and outside every group) are zero.
+     * outside a direction's group are zero.
      */
-    public double[][] draw(List<Group> parameterGroups, int parameterCount, long iteration) {
-        if (parameterGroups.size() != groups) {
-            throw new IllegalArgumentException("the layout has " + groups + " parameter groups, got "
-                    + parameterGroups.size());
-        }
-        for (Group g : parameterGroups) {
-            if (g.offset() + g.length() > parameterCount) {
-                throw new IllegalArgumentException("group " + g + " runs past the " + parameterCount + " parameters");
+    public double[][] draw(int parameterCount, long iteration) {
+        for (ParameterGroup g : groups) {
+            for (int r = 0; r < g.starts().length; r++) {
+                if (g.starts()[r] + g.lengths()[r] > parameterCount) {
+                    throw new IllegalArgumentException("group " + g + " runs past the " + parameterCount
+                            + " parameters");
+                }
             }
         }
         SplittableRandom rng = new SplittableRandom(CounterNoise.derive(settings.seed(), iteration));
-        double[][] v = new double[count()][parameterCount];
         int k = settings.directions();
-        if (settings.perturbation() == Perturbation.GLOBAL) {
+        double[][] v = new double[count()][parameterCount];
+        if (settings.perturbation() == Perturbation.GLOBAL
+                && settings.distribution() != DirectionDistribution.ORTHOGONAL) {
+            // direction by direction: the draw order of every earlier run
             for (int d = 0; d < k; d++) {
-                for (Group g : parameterGroups) {
-                    fill(v[d], g, rng);
-                }
+                DirectionSampler.fill(settings.distribution(), v, d, 1, groups.get(0), rng);
             }
             return v;
         }
-        for (int g = 0; g < groups; g++) {
-            for (int d = 0; d < k; d++) {
-                fill(v[g * k + d], parameterGroups.get(g), rng);
-            }
+        for (int g = 0; g < groups.size(); g++) {
+            DirectionSampler.fill(settings.distribution(), v, g * k, k, groups.get(g), rng);
         }
         return v;
-    }
-
-    private void fill(double[] v, Group g, SplittableRandom rng) {
-        for (int e = g.offset(); e < g.offset() + g.length(); e++) {
-            v[e] = settings.distribution().sample(rng);
-        }
     }
 }

@@ -31,21 +31,29 @@ public final class ForwardGradientEstimator {
     }
 
     public Directions directions(ForwardGraph graph, int parameterCount, long iteration) {
-        List<ParamSegment> segments = graph.segments();
         DirectionLayout layout = layout(graph);
-        List<DirectionLayout.Group> groups = segments.stream()
-                .map(s -> new DirectionLayout.Group(s.offset(), s.length())).toList();
-        double[][] v = layout.draw(groups, parameterCount, iteration);
+        double[][] v = layout.draw(parameterCount, iteration);
         int[] seg = new int[v.length];
         for (int row = 0; row < v.length; row++) {
-            seg[row] = layout.groupOf(row);
+            seg[row] = layout.segmentOf(row);
         }
         return new Directions(v, seg);
     }
 
-    /** The direction layout of a network: its layers with parameters are the groups. */
+    /**
+     * The direction layout of a network: one group spanning every parameter for GLOBAL, the settings'
+     * grouping (by default one group per layer) for LAYERWISE.
+     */
     public DirectionLayout layout(ForwardGraph graph) {
-        return new DirectionLayout(settings, graph.segments().size());
+        if (settings.perturbation() == Perturbation.LAYERWISE) {
+            return new DirectionLayout(settings, settings.grouping().groups(graph));
+        }
+        List<ParameterGroup> layers = new java.util.ArrayList<>();
+        List<ParamSegment> segments = graph.segments();
+        for (int s = 0; s < segments.size(); s++) {
+            layers.add(ParameterGroup.range(s, segments.get(s).offset(), segments.get(s).length()));
+        }
+        return DirectionLayout.ofLayers(settings, layers);
     }
 
     /**

@@ -8,15 +8,23 @@ import java.util.Objects;
  * @param directions K, the number of independent estimates averaged per iteration (>= 1)
  * @param seed       fixes the directions: those of iteration i are a function of (seed, i) alone, so a
  *                   run restored from a checkpoint continues exactly as an uninterrupted one
+ * @param grouping   how layer-wise perturbation divides the parameters (ignored by GLOBAL)
  */
-public record RfgSettings(Perturbation perturbation, int directions, DirectionDistribution distribution, long seed) {
+public record RfgSettings(Perturbation perturbation, int directions, DirectionDistribution distribution, long seed,
+                          Grouping grouping) {
 
     public RfgSettings {
         Objects.requireNonNull(perturbation, "perturbation");
         Objects.requireNonNull(distribution, "distribution");
+        Objects.requireNonNull(grouping, "grouping");
         if (directions < 1) {
             throw new IllegalArgumentException("directions K must be >= 1, got " + directions);
         }
+    }
+
+    /** One group per layer (the paper's RFG-L). */
+    public RfgSettings(Perturbation perturbation, int directions, DirectionDistribution distribution, long seed) {
+        this(perturbation, directions, distribution, seed, Grouping.byLayer());
     }
 
     public static RfgSettings global(long seed) {
@@ -28,10 +36,14 @@ public record RfgSettings(Perturbation perturbation, int directions, DirectionDi
     }
 
     public RfgSettings withDirections(int k) {
-        return new RfgSettings(perturbation, k, distribution, seed);
+        return new RfgSettings(perturbation, k, distribution, seed, grouping);
     }
 
     public RfgSettings withDistribution(DirectionDistribution d) {
-        return new RfgSettings(perturbation, directions, d, seed);
+        return new RfgSettings(perturbation, directions, d, seed, grouping);
+    }
+
+    public RfgSettings withGrouping(Grouping g) {
+        return new RfgSettings(perturbation, directions, distribution, seed, g);
     }
 }

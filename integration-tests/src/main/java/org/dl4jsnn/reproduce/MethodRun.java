@@ -7,21 +7,25 @@ import java.util.Objects;
  * The outcome of training one method with one seed.
  *
  * @param method the canonical label, {@link MethodSpec#label()}
- * @param relL2 test relative L2 error (SPEC section 5); NaN if training diverged
+ * @param relL2 test relative L2 error (docs/design.md section 5; operator tasks: the mean over test
+ *     functions of each function's error); NaN if training diverged
  * @param spikeRate fraction of neuron-steps that spike, in [0, 1]; NaN if not measured
  * @param curve training curve, in iteration order
  * @param artifacts predictions for the figures; null when the task has none
  * @param divergence where training was stopped as diverged (then relL2 is NaN); null when it was not
+ * @param globalRelL2 the global relative L2 test error, all test functions and points pooled (equal to
+ *     relL2 for point tasks); NaN when not measured (validation trials, older records, diverged runs)
  */
 public record MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
                         double wallSeconds, double msPerIter, double spikeRate,
-                        List<TrainingPoint> curve, Artifacts artifacts, Divergence divergence) {
+                        List<TrainingPoint> curve, Artifacts artifacts, Divergence divergence, double globalRelL2) {
 
     /** A run that did not diverge. */
     public MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
                      double wallSeconds, double msPerIter, double spikeRate, List<TrainingPoint> curve,
-                     Artifacts artifacts) {
-        this(method, seed, iterations, batch, lr, relL2, wallSeconds, msPerIter, spikeRate, curve, artifacts, null);
+                     Artifacts artifacts, double globalRelL2) {
+        this(method, seed, iterations, batch, lr, relL2, wallSeconds, msPerIter, spikeRate, curve, artifacts, null,
+                globalRelL2);
     }
 
     /** A run stopped as diverged: no error, no artifacts, the curve up to the stop. */
@@ -29,7 +33,7 @@ public record MethodRun(String method, long seed, int iterations, int batch, dou
                                      double wallSeconds, double msPerIter, List<TrainingPoint> curve,
                                      Divergence divergence) {
         return new MethodRun(method, seed, iterations, batch, lr, Double.NaN, wallSeconds, msPerIter, Double.NaN,
-                curve, null, java.util.Objects.requireNonNull(divergence, "divergence"));
+                curve, null, java.util.Objects.requireNonNull(divergence, "divergence"), Double.NaN);
     }
 
     public boolean hasDiverged() {
@@ -48,6 +52,7 @@ public record MethodRun(String method, long seed, int iterations, int batch, dou
             throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
         }
         requireNonNegativeOrNaN(relL2, "relL2");
+        requireNonNegativeOrNaN(globalRelL2, "globalRelL2");
         requireNonNegativeOrNaN(wallSeconds, "wallSeconds");
         requireNonNegativeOrNaN(msPerIter, "msPerIter");
         if (spikeRate < 0 || spikeRate > 1) {
@@ -57,6 +62,14 @@ public record MethodRun(String method, long seed, int iterations, int batch, dou
         if (divergence != null && !Double.isNaN(relL2)) {
             throw new IllegalArgumentException("a diverged run has no error, got relL2 " + relL2);
         }
+    }
+
+    /** A run whose global error was not measured. */
+    public MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
+                     double wallSeconds, double msPerIter, double spikeRate, List<TrainingPoint> curve,
+                     Artifacts artifacts) {
+        this(method, seed, iterations, batch, lr, relL2, wallSeconds, msPerIter, spikeRate, curve, artifacts,
+                Double.NaN);
     }
 
     private static void requireNonNegativeOrNaN(double v, String name) {

@@ -34,6 +34,13 @@ public record RunSettings(int iterations, int batch, double lr, int evalEvery, M
         this(iterations, batch, lr, evalEvery, Map.of());
     }
 
+    /** These settings with {@code entries} added to (or replacing entries of) {@link #extra()}. */
+    public RunSettings withExtra(Map<String, String> entries) {
+        Map<String, String> m = new TreeMap<>(extra);
+        m.putAll(entries);
+        return new RunSettings(iterations, batch, lr, evalEvery, m);
+    }
+
     /** These settings with each non-null argument replacing its field. */
     public RunSettings withOverrides(Integer iterations, Integer batch, Double lr, Integer evalEvery) {
         return new RunSettings(

@@ -57,7 +57,8 @@ class ReproduceEndToEndTest {
 
         List<String> images = imageLinks(md);
         assertThat(images).contains("plots/heatmap-SG-BP.png", "plots/heatmap-SG-RFG-L.png",
-                "plots/heatmap-WSG-RFG-G.png", "plots/loss.png", "plots/test-error.png", "plots/ms-per-iter.png");
+                "plots/heatmap-WSG-RFG-G.png", "plots/loss.png", "plots/test-error.png", "plots/test-error-time.png",
+                "plots/ms-per-iter.png");
         for (String link : images) {
             Path png = out.resolve(link);
             assertThat(png).isRegularFile();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dl4jsnn.estimator.DirectionLayout;
+import org.dl4jsnn.estimator.ParameterGroup;
 import org.dl4jsnn.estimator.NonFiniteGradientException;
 import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.samediff.forward.ForwardModeTransform;
@@ -55,7 +56,6 @@ public final class SameDiffRfgTrainer {
     private final Map<String, Integer> offsets;
     private final int parameterCount;
     private final DirectionLayout layout;
-    private final List<DirectionLayout.Group> flatGroups;
     private final long networkSeed;
     private final List<SpikeNoise> noises;
     private final List<TangentGraph> tangentGraphs;           // in the layout's row order
@@ -72,13 +72,12 @@ public final class SameDiffRfgTrainer {
         this.loss = b.loss;
         this.groups = groups;
         this.parameters = groups.stream().flatMap(List::stream).toList();
-        this.layout = new DirectionLayout(b.settings, groups.size());
         this.networkSeed = b.networkSeed;
         this.features = b.features;
         this.labels = b.labels;
         this.listeners = List.copyOf(b.listeners);
         Map<String, Integer> off = new LinkedHashMap<>();
-        List<DirectionLayout.Group> flat = new ArrayList<>();
+        List<ParameterGroup> flat = new ArrayList<>();
         int position = 0;
         for (List<String> group : groups) {
             int start = position;
@@ -86,10 +85,16 @@ public final class SameDiffRfgTrainer {
                 off.put(name, position);
                 position += Math.toIntExact(sd.getVariable(name).getArr().length());
             }
-            flat.add(new DirectionLayout.Group(start, position - start));
+            flat.add(ParameterGroup.range(flat.size(), start, position - start));
         }
         this.offsets = Map.copyOf(off);
-        this.flatGroups = List.copyOf(flat);
+        if (b.settings.perturbation() == org.dl4jsnn.estimator.Perturbation.LAYERWISE
+                && !b.settings.grouping().isByLayer()) {
+            throw new IllegalArgumentException("the SameDiff trainer groups layer-wise directions by its parameter"
+                    + " groups (parameterGroups); RfgSettings.grouping must be Grouping.byLayer(), got "
+                    + b.settings.grouping());
+        }
+        this.layout = DirectionLayout.ofLayers(b.settings, flat);
         this.parameterCount = position;
         Set<SpikeNoise> noise = new LinkedHashSet<>();
         b.spikes.forEach(s -> {
@@ -154,7 +159,7 @@ public final class SameDiffRfgTrainer {
      * the same values the DL4J path draws for the same settings, iteration and parameter layout.
      */
     public double[][] directions(long atIteration) {
-        return layout.draw(flatGroups, parameterCount, atIteration);
+        return layout.draw(parameterCount, atIteration);
     }
 
     /** A gradient estimate at the current parameters and iteration; changes nothing. */

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.dl4jsnn.reproduce.CheckpointStore;
@@ -213,13 +214,24 @@ final class PlanBuilder {
                                         SettingsJson.Recorded recorded) {
         if (recorded == null) {
             RunSettings defaults = runner.defaults(preset);
+            RunSettings given;
             try {
-                return defaults.withOverrides(o.iterations(), o.batch(), o.lr(), o.evalEvery());
+                given = defaults.withOverrides(o.iterations(), o.batch(), o.lr(), o.evalEvery());
             } catch (IllegalArgumentException e) {
                 throw new InvalidOptionException("--iterations/--batch/--lr/--eval-every", e.getMessage());
             }
+            return given.withExtra(o.choices().entries(runner.task(), defaults));
         }
         RunSettings r = recorded.settings();
+        for (Map.Entry<String, String> e : o.choices().entries(runner.task(), runner.defaults(preset)).entrySet()) {
+            String was = ChoiceOptions.recordedValue(r, e.getKey());
+            if (!e.getValue().equals(was)) {
+                String option = ChoiceOptions.OPTION.get(e.getKey());
+                throw new InvalidOptionException(option, "--resume continues with the recorded " + e.getKey()
+                        + " '" + was + "', not '" + e.getValue() + "'; drop " + option + " or use --force to start"
+                        + " over");
+            }
+        }
         differs("--iterations", o.iterations(), r.iterations());
         differs("--batch", o.batch(), r.batch());
         differs("--lr", o.lr(), r.lr());

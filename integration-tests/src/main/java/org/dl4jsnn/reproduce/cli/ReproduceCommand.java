@@ -71,6 +71,37 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--eval-every", paramLabel = "N", description = "Override how often the test error is measured.")
     Integer evalEvery;
 
+    @Option(names = "--schedule", paramLabel = "constant|step|cosine",
+            description = "Learning-rate schedule: constant, step (lr/10 at 60%%, lr/100 at 85%%) or cosine"
+                    + " (annealing to lr/100). Default: the preset's (step for paper, constant for fast).")
+    String schedule;
+
+    @Option(names = "--init", paramLabel = "xavier|fan-in-uniform",
+            description = "Initial weights and biases: xavier (zero biases; default) or fan-in-uniform"
+                    + " (U(-1/sqrt(fanIn), 1/sqrt(fanIn)) for weights and biases, as PyTorch's nn.Linear).")
+    String init;
+
+    @Option(names = "--reset-gradient", paramLabel = "MODE",
+            description = "Whether the reset term carries the surrogate derivative: detached (default),"
+                    + " differentiated, or per gradient kind, e.g. bp=detached,rfg=differentiated.")
+    String resetGradient;
+
+    @Option(names = "--rfg-groups", paramLabel = "GROUPS",
+            description = "RFG-L groups: layer (the paper), output-bias (the output layer's bias in a group of its"
+                    + " own; default for poisson-deeponet), neurons:N (layers split into groups of N neurons) or"
+                    + " output-bias+neurons:N.")
+    String rfgGroups;
+
+    @Option(names = "--rfg-directions", paramLabel = "rademacher|gaussian|orthogonal",
+            description = "Distribution of the RFG directions (default rademacher); orthogonal makes the K"
+                    + " directions of a group mutually orthogonal.")
+    String rfgDirections;
+
+    @Option(names = "--grf-length-scale", paramLabel = "X",
+            description = "Length scale of the Gaussian random field of the diffusion-reaction source terms"
+                    + " (default 1, the paper's; 0.2 is a rougher, harder family).")
+    Double grfLengthScale;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default runs/<task>; with 'all', DIR/<task>).")
     Path out;
@@ -130,7 +161,8 @@ final class ReproduceCommand implements Callable<Integer> {
         SameDiffEngineRun sameDiff = null;
         try {
             plans = new PlanBuilder(registry).build(new ReproduceOptions(task, methods, directions, seeds, preset,
-                    iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force, checkpointEvery),
+                    iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force, checkpointEvery,
+                    new ChoiceOptions(schedule, init, resetGradient, rfgGroups, rfgDirections, grfLengthScale)),
                     commandLine);
             if (engine == Engine.SAMEDIFF) {
                 sameDiff = new SameDiffEngineRun(plans, methods != null);

@@ -61,7 +61,8 @@ public final class MethodRunJson {
             return new MethodRun(text(root, "method"), longValue(root, "seed"), intValue(root, "iterations"),
                     intValue(root, "batch"), number(root, "lr"), number(root, "rel_l2"), number(root, "wall_s"),
                     number(root, "ms_per_iter"), number(root, "spike_rate"), curve,
-                    readArtifacts(required(root, "artifacts")), ResultsJson.readDivergence(root));
+                    readArtifacts(required(root, "artifacts")), ResultsJson.readDivergence(root),
+                    ResultsJson.optionalNumber(root, "rel_l2_global"));
         } catch (IllegalArgumentException e) {
             throw new JsonFormatException("invalid run: " + e.getMessage());
         }

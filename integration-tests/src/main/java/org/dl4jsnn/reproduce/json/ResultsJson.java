@@ -31,11 +31,12 @@ public final class ResultsJson {
      * @param divergence where training stopped as diverged, null (absent in the file) when it did not
      */
     public record Row(String method, long seed, int iterations, int batch, double lr, double relL2,
-                      double wallSeconds, double msPerIter, double spikeRate, Divergence divergence) {
+                      double wallSeconds, double msPerIter, double spikeRate, Divergence divergence,
+                      double relL2Global) {
 
         public static Row of(MethodRun run) {
             return new Row(run.method(), run.seed(), run.iterations(), run.batch(), run.lr(), run.relL2(),
-                    run.wallSeconds(), run.msPerIter(), run.spikeRate(), run.divergence());
+                    run.wallSeconds(), run.msPerIter(), run.spikeRate(), run.divergence(), run.globalRelL2());
         }
     }
 
@@ -97,7 +98,8 @@ public final class ResultsJson {
         for (JsonNode r : runs) {
             rows.add(new Row(text(r, "method"), longValue(r, "seed"), intValue(r, "iterations"),
                     intValue(r, "batch"), number(r, "lr"), number(r, "rel_l2"), number(r, "wall_s"),
-                    number(r, "ms_per_iter"), number(r, "spike_rate"), readDivergence(r)));
+                    number(r, "ms_per_iter"), number(r, "spike_rate"), readDivergence(r),
+                    optionalNumber(r, "rel_l2_global")));
         }
         List<LrTrial> trials = new ArrayList<>();
         JsonNode selection = root.get("lr_selection");
@@ -114,6 +116,12 @@ public final class ResultsJson {
         return new Results(text(root, "task"), preset, rows, trials);
     }
 
+    /** A number field added after schema version 1's first files: NaN when absent (or null). */
+    static double optionalNumber(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? Double.NaN : number(node, field);
+    }
+
     /** The per-run fields, shared with the full run record so the two never drift apart. */
     static void putSummary(ObjectNode node, MethodRun run) {
         node.put("method", run.method());
@@ -122,6 +130,7 @@ public final class ResultsJson {
         node.put("batch", run.batch());
         putNumber(node, "lr", run.lr());
         putNumber(node, "rel_l2", run.relL2());
+        putNumber(node, "rel_l2_global", run.globalRelL2());
         putNumber(node, "wall_s", run.wallSeconds());
         putNumber(node, "ms_per_iter", run.msPerIter());
         putNumber(node, "spike_rate", run.spikeRate());

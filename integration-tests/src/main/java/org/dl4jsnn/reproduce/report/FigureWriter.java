@@ -55,6 +55,9 @@ final class FigureWriter {
                 .ifPresent(c -> figures.add(chart("loss", "training loss vs iteration", TRAINING, c)));
         TrainingCurvesChart.of("Test error", "relative L2 test error", firstSeedRuns, TrainingPoint::testError)
                 .ifPresent(c -> figures.add(chart("test-error", "test error vs iteration", TRAINING, c)));
+        TrainingCurvesChart.againstTime("Test error against training time", "relative L2 test error", firstSeedRuns,
+                TrainingPoint::testError)
+                .ifPresent(c -> figures.add(chart("test-error-time", "test error vs training time", TRAINING, c)));
         TimingBarChart.of(summaries)
                 .ifPresent(c -> figures.add(chart("ms-per-iter", "milliseconds per iteration", COST, c)));
         return figures;

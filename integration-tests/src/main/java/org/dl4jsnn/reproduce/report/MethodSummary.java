@@ -11,9 +11,11 @@ import org.dl4jsnn.reproduce.MethodSpec;
  * seed shows instead of being averaged away.
  *
  * @param stdRelL2 sample standard deviation (n - 1); NaN with a single seed
+ * @param meanGlobalRelL2 mean over seeds of the global (pooled) relative L2 error; NaN if not measured
  */
 record MethodSummary(MethodSpec method, int seeds, double meanRelL2, double stdRelL2, OptionalDouble paper,
-                     double meanIterations, double meanWallSeconds, double meanMsPerIter, double meanSpikeRate) {
+                     double meanIterations, double meanWallSeconds, double meanMsPerIter, double meanSpikeRate,
+                     double meanGlobalRelL2) {
 
     static MethodSummary of(MethodSpec method, List<MethodRun> runs, PaperTargets targets) {
         if (runs.isEmpty()) {
@@ -21,7 +23,13 @@ record MethodSummary(MethodSpec method, int seeds, double meanRelL2, double stdR
         }
         return new MethodSummary(method, runs.size(), mean(runs, MethodRun::relL2), std(runs, MethodRun::relL2),
                 targets.of(method), mean(runs, MethodRun::iterations), mean(runs, MethodRun::wallSeconds),
-                mean(runs, MethodRun::msPerIter), mean(runs, MethodRun::spikeRate));
+                mean(runs, MethodRun::msPerIter), mean(runs, MethodRun::spikeRate),
+                mean(runs, MethodRun::globalRelL2));
+    }
+
+    /** True when the global error was measured and is not simply the same number as rel. L2. */
+    boolean hasDistinctGlobalError() {
+        return Double.isFinite(meanGlobalRelL2) && Math.abs(meanGlobalRelL2 - meanRelL2) > 1e-12 * meanRelL2;
     }
 
     /** Mean over seeds divided by the paper's number; NaN without one. */

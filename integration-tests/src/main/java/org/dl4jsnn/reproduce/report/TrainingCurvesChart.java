@@ -25,8 +25,27 @@ final class TrainingCurvesChart {
      */
     static Optional<XYChart> of(String title, String yTitle, List<MethodRun> runs,
                                 ToDoubleFunction<TrainingPoint> quantity) {
+        return of(title, "iteration", yTitle, runs, quantity, (run, p) -> p.iteration());
+    }
+
+    /**
+     * The same against training time: iteration times the run's mean seconds per iteration, so that
+     * methods whose iterations cost differently are compared at equal time. Runs without a measured
+     * time per iteration are left out.
+     */
+    static Optional<XYChart> againstTime(String title, String yTitle, List<MethodRun> runs,
+                                         ToDoubleFunction<TrainingPoint> quantity) {
+        List<MethodRun> timed = runs.stream().filter(r -> r.msPerIter() > 0 && Double.isFinite(r.msPerIter()))
+                .toList();
+        return of(title, "training time (s, iteration x mean time per iteration)", yTitle, timed, quantity,
+                (run, p) -> p.iteration() * run.msPerIter() / 1000);
+    }
+
+    private static Optional<XYChart> of(String title, String xTitle, String yTitle, List<MethodRun> runs,
+                                        ToDoubleFunction<TrainingPoint> quantity,
+                                        java.util.function.ToDoubleBiFunction<MethodRun, TrainingPoint> x) {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
-                .title(title).xAxisTitle("iteration").yAxisTitle(yTitle).build();
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
         // from 0, so XChart places round ticks rather than ticks offset by the first iteration
@@ -48,7 +67,7 @@ final class TrainingCurvesChart {
                 TrainingPoint p = curve.get(i);
                 double v = quantity.applyAsDouble(p);
                 if (v > 0 && Double.isFinite(v)) {
-                    xs.add((double) p.iteration());
+                    xs.add(x.applyAsDouble(run, p));
                     ys.add(v);
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);

@@ -38,7 +38,7 @@ abstract class BaseTask implements TaskRunner, TaskModel {
     @Override
     public MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
                          TrainingMonitor monitor, CheckpointStore checkpoints, String runKey) {
-        return new TrainingLoop(this, checkpoints.interval().toMillis()).run(settings, method, seed, split, monitor, checkpoints,
-                runKey);
+        return new TrainingLoop(forSettings(settings), checkpoints.interval().toMillis()).run(settings, method, seed,
+                split, monitor, checkpoints, runKey);
     }
 }

@@ -1,8 +1,12 @@
 package org.dl4jsnn.reproduce.tasks;
 
+import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dl4jsnn.estimator.DirectionDistribution;
+import org.dl4jsnn.init.FanInUniformBiases;
+import org.dl4jsnn.init.InitScheme;
+import org.dl4jsnn.reproduce.choice.LrSchedule;
+import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.dl4jsnn.estimator.Perturbation;
 import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.reproduce.GradientKind;
@@ -11,10 +15,7 @@ import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.SurrogateKind;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.train.RfgComputationGraph;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.MapSchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
 
 /** Turns a method label's parts into the library's settings. */
 final class Methods {
@@ -36,27 +37,21 @@ final class Methods {
     }
 
     /** The settings key of the learning-rate schedule; its value is shown in the report as is. */
-    static final String SCHEDULE = "lr schedule";
-    static final String STEP_DECAY = "step: lr/10 at 60%, lr/100 at 85% of the iterations";
+    static final String SCHEDULE = TrainingChoices.SCHEDULE;
 
     /**
-     * Adam at the settings' learning rate, constant, or with step decay when the settings ask for it
-     * (the paper preset: the noise floor of a constant rate, not the network, limits the last digits).
+     * Adam at the settings' learning rate with the schedule the settings name (constant when they name
+     * none). A decaying rate matters at paper scale: the noise floor of a constant rate, not the
+     * network, limits the last digits.
      */
     static IUpdater updater(RunSettings settings) {
-        double lr = settings.lr();
-        if (!STEP_DECAY.equals(settings.extra().get(SCHEDULE))) {
-            return new Adam(lr);
-        }
-        int n = settings.iterations();
-        return new Adam(new MapSchedule.Builder(ScheduleType.ITERATION)
-                .add(0, lr).add((int) (0.6 * n), lr / 10).add((int) (0.85 * n), lr / 100).build());
+        return TrainingChoices.of(settings).schedule().adam(settings.lr(), settings.iterations());
     }
 
     /** The same settings with step decay of the learning rate. */
     static java.util.Map<String, String> withStepDecay(java.util.Map<String, String> extra) {
         java.util.Map<String, String> m = new java.util.TreeMap<>(extra);
-        m.put(SCHEDULE, STEP_DECAY);
+        m.put(SCHEDULE, LrSchedule.STEP.label());
         return m;
     }
 
@@ -66,8 +61,38 @@ final class Methods {
     }
 
     static RfgSettings rfg(MethodSpec method, long seed) {
+        return rfg(method, seed, TrainingChoices.LEGACY, List.of());
+    }
+
+    /**
+     * @param outputLayers the task's output layers, whose biases the {@code output-bias} grouping sets
+     *     apart
+     */
+    static RfgSettings rfg(MethodSpec method, long seed, TrainingChoices choices, List<String> outputLayers) {
         Perturbation p = method.gradient() == GradientKind.RFG_G ? Perturbation.GLOBAL : Perturbation.LAYERWISE;
-        return new RfgSettings(p, method.directions(), DirectionDistribution.RADEMACHER, seed);
+        return new RfgSettings(p, method.directions(), choices.directions(), seed,
+                choices.groups().grouping(outputLayers));
+    }
+
+    /**
+     * A fresh, initialised network for the method: fan-in-uniform biases drawn when the choices say so,
+     * wrapped for forward gradients with the choices' groups and directions.
+     */
+    static ComputationGraph create(ComputationGraphConfiguration conf, MethodSpec method, long seed,
+                                   TrainingChoices choices, List<String> outputLayers) {
+        ComputationGraph net = method.gradient() == GradientKind.BP ? new ComputationGraph(conf)
+                : new RfgComputationGraph(conf, rfg(method, seed, choices, outputLayers));
+        net.init();
+        if (choices.init() == InitScheme.FAN_IN_UNIFORM) {
+            FanInUniformBiases.draw(net);
+        }
+        return net;
+    }
+
+    static ComputationGraph wrap(ComputationGraph restored, MethodSpec method, long seed, TrainingChoices choices,
+                                 List<String> outputLayers) {
+        return method.gradient() == GradientKind.BP ? restored
+                : RfgComputationGraph.wrap(restored, rfg(method, seed, choices, outputLayers));
     }
 
     /** BP trains a plain graph; RFG the forward-gradient graph with the same configuration. */

@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.conf.TimeAverage;
 import org.dl4jsnn.data.MexicanHat;
@@ -25,6 +24,8 @@ import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.SurrogateKind;
+import org.dl4jsnn.reproduce.choice.LrSchedule;
+import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,6 +38,9 @@ final class MexicanHatTask extends BaseTask {
     private static final int[] HIDDEN = {16, 16};
     private static final int STEPS = 32;
     private static final double WIDTH = 0.5;
+
+    /** The paper preset's conventions: step decay of the rate, otherwise as the fast preset. */
+    static final TrainingChoices PAPER_CHOICES = TrainingChoices.LEGACY.withSchedule(LrSchedule.STEP);
 
     private MexicanHat data;
     private Holdout<PointSamples> holdout;
@@ -89,19 +93,28 @@ final class MexicanHatTask extends BaseTask {
     public RunSettings defaults(Preset preset) {
         Map<String, String> extra = Map.of("network", "2-16-16-1", "T", "" + STEPS, "s", "" + WIDTH,
                 "updater", "Adam", "train points", "10000");
-        return preset == Preset.FAST ? new RunSettings(1500, 1000, 5e-3, 250, extra)
-                : new RunSettings(20_000, 1000, 5e-3, 1000, Methods.withStepDecay(extra));
+        return preset == Preset.FAST ? new RunSettings(1500, 1000, 5e-3, 250, TrainingChoices.LEGACY.addTo(extra))
+                : new RunSettings(20_000, 1000, 5e-3, 1000, PAPER_CHOICES.addTo(extra));
+    }
+
+    /** Its readout "u" is the layer whose bias the output-bias grouping sets apart. */
+    @Override
+    public List<String> outputLayers() {
+        return List.of("u");
     }
 
     @Override
     public ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed) {
+        TrainingChoices choices = TrainingChoices.of(settings);
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(Methods.networkSeed(seed)).dataType(DataType.FLOAT).updater(Methods.updater(settings)).weightInit(WeightInit.XAVIER)
+                .seed(Methods.networkSeed(seed)).dataType(DataType.FLOAT).updater(Methods.updater(settings))
+                .weightInit(choices.init().weightInit())
                 .graphBuilder().addInputs("xy");
         String prev = "xy";
         for (int l = 0; l < HIDDEN.length; l++) {
             g.addLayer("spikes" + l, new SpikingDense.Builder().nOut(HIDDEN[l]).timeSteps(STEPS)
-                    .surrogate(Methods.surrogate(method, WIDTH)).build(), prev);
+                    .surrogate(Methods.surrogate(method, WIDTH))
+                    .resetDifferentiated(choices.reset().differentiated(method.gradient())).build(), prev);
             prev = "spikes" + l;
             if (method.localLosses() || l == HIDDEN.length - 1) {
                 g.addLayer("rates" + l, new TimeAverage.Builder().build(), prev);

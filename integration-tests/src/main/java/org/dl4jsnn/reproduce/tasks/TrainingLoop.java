@@ -49,13 +49,13 @@ final class TrainingLoop {
         DivergenceRule divergenceRule;
         if (saved.isPresent()) {
             Checkpoint c = Checkpoint.decode(runKey, saved.get()).requireIdentity(runKey, identity);
-            net = Methods.wrap(c.restoreModel(), method, seed);
+            net = task.restore(c.restoreModel(), method, settings, seed);
             done = c.iterations();
             wallBefore = c.wallSeconds();
             curve = new ArrayList<>(c.curve());
             divergenceRule = c.divergenceRule();
         } else {
-            net = Methods.create(task.network(method, settings, seed), method, seed);
+            net = task.create(method, settings, seed);
             net.init();
             done = 0;
             wallBefore = 0;
@@ -126,7 +126,8 @@ final class TrainingLoop {
         double error = curve.isEmpty() ? task.error(net, split) : curve.get(curve.size() - 1).testError();
         return new MethodRun(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(), error,
                 wall, msPerIter, SpikeRates.measure(net, task.probeInputs()), curve,
-                split == EvaluationSplit.TEST ? task.artifacts(net) : null);
+                split == EvaluationSplit.TEST ? task.artifacts(net) : null,
+                split == EvaluationSplit.TEST ? task.globalTestError(net) : Double.NaN);
     }
 
     /** The data order depends on the iteration only: skipping what a checkpoint already trained on. */

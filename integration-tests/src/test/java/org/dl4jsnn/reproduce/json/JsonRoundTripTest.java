@@ -69,9 +69,26 @@ class JsonRoundTripTest {
         assertThat(root.fieldNames()).toIterable().containsExactly("schema_version", "task", "preset", "runs");
         assertThat(root.get("preset").asText()).isEqualTo("paper");
         assertThat(root.get("runs").get(0).fieldNames()).toIterable().containsExactly("method", "seed", "iterations",
-                "batch", "lr", "rel_l2", "wall_s", "ms_per_iter", "spike_rate");
+                "batch", "lr", "rel_l2", "rel_l2_global", "wall_s", "ms_per_iter", "spike_rate");
+        assertThat(root.get("runs").get(0).get("rel_l2_global").isNull()).as("not measured").isTrue();
         ResultsJson.Results back = new ResultsJson().read(bytes);
         assertThat(back.runs()).containsExactly(ResultsJson.Row.of(run));
+    }
+
+    @Test
+    void theGlobalErrorIsWrittenBesideTheMeanAndMayBeAbsentInOlderFiles() throws Exception {
+        MethodRun run = new MethodRun("SG-RFG-L", 0, 100, 32, 1e-3, 0.25, 12.5, 0.125, 0.2, CURVE, null, 0.155);
+        byte[] bytes = new ResultsJson().write("poisson-deeponet", Preset.PAPER, List.of(run), null);
+        JsonNode row = new ObjectMapper().readTree(bytes).get("runs").get(0);
+        assertThat(row.get("rel_l2").asDouble()).isEqualTo(0.25);
+        assertThat(row.get("rel_l2_global").asDouble()).isEqualTo(0.155);
+        assertThat(new ResultsJson().read(bytes).runs().get(0).relL2Global()).isEqualTo(0.155);
+        assertThat(new MethodRunJson().read(new MethodRunJson().write(run)).globalRelL2()).isEqualTo(0.155);
+
+        String older = "{\"schema_version\":1,\"task\":\"t\",\"preset\":\"fast\",\"runs\":[{\"method\":\"SG-BP\","
+                + "\"seed\":0,\"iterations\":1,\"batch\":1,\"lr\":0.1,\"rel_l2\":0.5,\"wall_s\":1,"
+                + "\"ms_per_iter\":1,\"spike_rate\":0.1}]}";
+        assertThat(new ResultsJson().read(older.getBytes(StandardCharsets.UTF_8)).runs().get(0).relL2Global()).isNaN();
     }
 
     @Test

@@ -20,6 +20,20 @@ class MarkdownReportTest {
     }
 
     @Test
+    void operatorReportsShowTheGlobalErrorBesideTheMean() {
+        List<MethodRun> runs = List.of(
+                new MethodRun("SG-BP", 0, 10, 1, 1e-3, 0.04, 1, 1, 0.1, List.of(), null, 0.02),
+                new MethodRun("SG-BP", 1, 10, 1, 1e-3, 0.06, 1, 1, 0.1, List.of(), null, 0.04));
+        MethodSummary s = MethodSummary.of(MethodSpec.parse("SG-BP", 1), runs, new PaperTargets(Map.of()));
+        assertThat(s.meanGlobalRelL2()).isCloseTo(0.03, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.hasDistinctGlobalError()).isTrue();
+        assertThat(summary("SG-BP", 0.05).hasDistinctGlobalError()).as("not measured").isFalse();
+        List<MethodRun> same = List.of(new MethodRun("SG-BP", 0, 10, 1, 1e-3, 0.04, 1, 1, 0.1, List.of(), null, 0.04));
+        assertThat(MethodSummary.of(MethodSpec.parse("SG-BP", 1), same, new PaperTargets(Map.of()))
+                .hasDistinctGlobalError()).as("a point task: one metric").isFalse();
+    }
+
+    @Test
     void targetLineSaysWhoMissesAndByHowMuch() {
         String line = MarkdownReport.targets(List.of(summary("SG-BP", 0.0298), summary("SG-RFG-G", 0.05, 0.0552),
                 summary("WSG-RFG-L", 0.01)));

@@ -69,8 +69,7 @@ class RealTasksEndToEndTest {
         Map<String, Double> errors = results.runs().stream()
                 .collect(Collectors.toMap(ResultsJson.Row::method, ResultsJson.Row::relL2));
         for (MethodSpec m : expected) {
-            ComputationGraph untrained = Methods.create(runner.network(m, settings, 0), m, 0);
-            untrained.init();
+            ComputationGraph untrained = runner.create(m, settings, 0);
             double before = runner.testError(untrained);
             System.out.printf("%s %s: untrained %.4f, trained %.4f%n", task, m.label(), before, errors.get(m.label()));
             assertThat(errors.get(m.label())).as(m.label() + " (untrained " + before + ")").isFinite()

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The operator tasks' error metric (SPEC section 5): the mean over test functions of each function's
+ * The operator tasks' error metric (docs/design.md section 5): the mean over test functions of each function's
  * relative L2 error ||pred - true|| / ||true||, and the predictions it is computed from.
  */
 public final class OperatorMetrics {

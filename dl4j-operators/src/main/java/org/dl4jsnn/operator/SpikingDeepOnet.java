@@ -21,7 +21,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Builds the spiking DeepONet of SPEC section 4 as a ComputationGraph: a branch net (spiking MLP on the
+ * Builds the spiking DeepONet of docs/design.md section 4 as a ComputationGraph: a branch net (spiking MLP on the
  * input function at m sensors) and a trunk net (spiking MLP on the location x), each ending in p linear
  * outputs of its time-averaged spikes, combined as sum_k branch_k trunk_k + b0. Defaults are the paper's
  * Poisson setting: m = 100, one hidden layer of 32, p = 32, T = 32, SG with s = 0.3.

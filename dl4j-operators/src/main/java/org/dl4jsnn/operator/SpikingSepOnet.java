@@ -18,7 +18,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Builds the spiking SepONet of SPEC section 4 for a 2-D (x, t) output grid: a branch net on f at the
+ * Builds the spiking SepONet of docs/design.md section 4 for a 2-D (x, t) output grid: a branch net on f at the
  * sensors, one trunk net per dimension, and G(f)(x_i, t_j) = sum_k branch_k trunkx_k(x_i) trunkt_k(t_j)
  * evaluated as an outer product. Defaults are the paper's diffusion-reaction setting: 101 sensors, one
  * hidden layer of 16, r = 16, T = 32, SG with s = 0.5, a 101 x 101 grid.

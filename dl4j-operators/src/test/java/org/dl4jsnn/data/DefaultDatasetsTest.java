@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The full default data sets of SPEC section 5: sizes, grids, and that generation stays fast. */
+/** The full default data sets of docs/design.md section 5: sizes, grids, and that generation stays fast. */
 class DefaultDatasetsTest {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultDatasetsTest.class);

@@ -34,7 +34,7 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The central identity of SPEC section 3: the forward sweep's Ldot equals the back-propagated gradient
+ * The central identity of docs/design.md section 3: the forward sweep's Ldot equals the back-propagated gradient
  * dotted with v, to rounding, for every neuron variant, surrogate, perturbation and network kind.
  */
 class JvpIdentityTest {

@@ -251,7 +251,7 @@ public class SpikingDense extends FeedForwardLayer {
     /** Builds a {@link SpikingDense}; every setter checks its argument at once. */
     public static class Builder extends FeedForwardLayer.Builder<Builder> {
 
-        /** See SPEC section 1 and the README for the measurement that chose it. */
+        /** See docs/design.md section 1 and the README for the measurement that chose it. */
         public static final boolean DEFAULT_RESET_DIFFERENTIATED = false;
 
         private int timeSteps = DEFAULT_TIME_STEPS;

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The spike-rate readout: averages a spike train [batch, n, T] over time to [batch, n], so that a stock
- * DL4J {@code DenseLayer} or {@code OutputLayer} can follow (y = W_o mean_t(S_t) + b_o, SPEC section 1).
+ * DL4J {@code DenseLayer} or {@code OutputLayer} can follow (y = W_o mean_t(S_t) + b_o, docs/design.md section 1).
  */
 public class TimeAverage extends NoParamLayer {
 

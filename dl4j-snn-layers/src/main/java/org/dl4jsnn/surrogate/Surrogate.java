@@ -7,7 +7,7 @@ import org.nd4j.shade.jackson.annotation.JsonTypeInfo;
 /**
  * A stand-in for the derivative of the Heaviside spike H(z), z = U - threshold, which is zero almost
  * everywhere. Back-propagation and the forward-mode engine both ask the same surrogate, so their
- * gradients agree exactly (SPEC section 3).
+ * gradients agree exactly (docs/design.md section 3).
  *
  * <p>Surrogates are values: immutable, comparable, and written to a network's JSON by name
  * ({@code "SG"} or {@code "WSG"}).

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The Mexican-hat task of SPEC section 5, small enough to build inside a test. */
+/** The Mexican-hat task of docs/design.md section 5, small enough to build inside a test. */
 public final class MexicanHatData {
 
     private MexicanHatData() {

@@ -28,7 +28,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The per-iteration cost of BP and RFG side by side (SPEC section 6, the engine issue's benchmark): for
+ * The per-iteration cost of BP and RFG side by side (docs/design.md section 6, the engine issue's benchmark): for
  * every batch, T and method it builds the Mexican-hat net (2-16-16-1 spiking MLP, SG surrogate s = 0.5,
  * Adam 1e-3, FLOAT), warms up, and times {@code net.fit(DataSet)} on one fixed minibatch.
  *

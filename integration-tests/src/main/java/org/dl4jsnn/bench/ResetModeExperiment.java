@@ -23,7 +23,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * SPEC section 1 asks which reset gradient trains better: differentiated (the surrogate flows through
+ * docs/design.md section 1 asks which reset gradient trains better: differentiated (the surrogate flows through
  * theta*S_t) or detached. Trains the Mexican-hat net both ways, by BP and by RFG-L, with the same seeds,
  * and prints the test errors. Usage: ResetModeExperiment [iterations] [seeds].
  */

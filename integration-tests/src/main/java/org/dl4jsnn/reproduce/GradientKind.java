@@ -1,6 +1,6 @@
 package org.dl4jsnn.reproduce;
 
-/** How the gradient is obtained (SPEC section 3). */
+/** How the gradient is obtained (docs/design.md section 3). */
 public enum GradientKind {
     BP("BP"),
     RFG_G("RFG-G"),

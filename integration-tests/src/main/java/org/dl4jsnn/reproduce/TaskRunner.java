@@ -3,7 +3,7 @@ package org.dl4jsnn.reproduce;
 import java.util.List;
 import java.util.Map;
 
-/** Trains the methods of one benchmark task (SPEC section 5). */
+/** Trains the methods of one benchmark task (docs/design.md section 5). */
 public interface TaskRunner {
 
     /** Command-line name, lower-case with dashes, e.g. "mexican-hat". */

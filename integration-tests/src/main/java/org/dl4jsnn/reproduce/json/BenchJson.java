@@ -14,7 +14,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 /**
  * bench.json: an array of {method, batch, T, K, ms_per_iter, mflop, peak_mem_mb, spike_rate}, the
- * format of the engine issue's benchmark plus the spike rate (SPEC section 6).
+ * format of the engine issue's benchmark plus the spike rate (docs/design.md section 6).
  */
 public final class BenchJson {
 

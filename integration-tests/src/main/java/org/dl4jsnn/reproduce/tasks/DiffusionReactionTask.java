@@ -26,7 +26,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
- * SPEC section 5: learn f -> u for u_t = D u_xx + k u^2 + f(x) on [0,1]^2 with a spiking SepONet
+ * docs/design.md section 5: learn f -> u for u_t = D u_xx + k u^2 + f(x) on [0,1]^2 with a spiking SepONet
  * (branch 101-16-16, trunks 1-16-16, T = 32, s = 0.5) evaluated on the whole 101 x 101 grid at once.
  */
 final class DiffusionReactionTask extends BaseTask {

@@ -20,7 +20,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 /** Turns a method label's parts into the library's settings. */
 final class Methods {
 
-    /** WSG's sample count N (SPEC section 2). */
+    /** WSG's sample count N (docs/design.md section 2). */
     static final int STEIN_SAMPLES = 16;
 
     private Methods() {

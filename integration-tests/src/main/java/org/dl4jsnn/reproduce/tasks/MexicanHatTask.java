@@ -32,7 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** SPEC section 5: regress the Mexican hat with a 2-16-16-1 spiking MLP, T = 32, s = 0.5. */
+/** docs/design.md section 5: regress the Mexican hat with a 2-16-16-1 spiking MLP, T = 32, s = 0.5. */
 final class MexicanHatTask extends BaseTask {
 
     private static final int[] HIDDEN = {16, 16};

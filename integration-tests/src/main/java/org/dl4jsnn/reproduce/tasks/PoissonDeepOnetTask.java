@@ -29,7 +29,7 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * SPEC section 5: learn the 1-D Poisson solution operator f -> u (-u'' = f, zero boundary values) with a
+ * docs/design.md section 5: learn the 1-D Poisson solution operator f -> u (-u'' = f, zero boundary values) with a
  * spiking DeepONet (branch 100-32-p, trunk 1-32-p, p = 32, T = 32, s = 0.3). The paper's Table 1.
  */
 final class PoissonDeepOnetTask extends BaseTask {

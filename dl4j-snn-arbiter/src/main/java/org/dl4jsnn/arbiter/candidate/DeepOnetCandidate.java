@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.arbiter.method.TrainingMethod;
 import org.dl4jsnn.operator.SpikingDeepOnet;
-import org.dl4jsnn.surrogate.SteinSurrogate;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.train.RfgComputationGraph;
 
@@ -38,23 +37,13 @@ public record DeepOnetCandidate(int sensors, int hiddenWidth, int latent, int ti
 
     @Override
     public ComputationGraph build(long networkSeed, long rfgSeed, int iterations) {
-        ComputationGraphConfiguration conf = configuration(networkSeed, iterations);
-        ComputationGraph net = method.gradient().isForwardGradient()
-                ? new RfgComputationGraph(conf, method.rfgSettings(rfgSeed))
-                : new ComputationGraph(conf);
-        net.init();
-        return net;
+        return SearchCandidate.graph(configuration(networkSeed, iterations), method, rfgSeed);
     }
 
     @Override
     public Map<String, Object> networkSettings() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("T", timeSteps);
-        m.put("surrogate", surrogate instanceof SteinSurrogate ? "WSG" : "SG");
-        m.put("s", surrogate.width());
-        if (surrogate instanceof SteinSurrogate w) {
-            m.put("N", w.samples());
-        }
+        SearchCandidate.putSpiking(m, timeSteps, surrogate);
         m.put("threshold", threshold);
         m.put("hidden", hiddenWidth);
         m.put("p", latent);

@@ -3,7 +3,12 @@ package org.dl4jsnn.arbiter.candidate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.arbiter.method.TrainingMethod;
+import org.dl4jsnn.surrogate.SteinSurrogate;
+import org.dl4jsnn.surrogate.Surrogate;
+import org.dl4jsnn.train.RfgComputationGraph;
 
 /**
  * One point of a search space: a network and the method that trains it. {@link #build} turns it into an
@@ -36,6 +41,25 @@ public sealed interface SearchCandidate extends java.io.Serializable
         m.put("schedule", t.schedule().name());
         m.putAll(networkSettings());
         return m;
+    }
+
+    /** An initialised graph: the forward-gradient subclass when the method is RFG, so fit never back-propagates. */
+    static ComputationGraph graph(ComputationGraphConfiguration conf, TrainingMethod method, long rfgSeed) {
+        ComputationGraph net = method.gradient().isForwardGradient()
+                ? new RfgComputationGraph(conf, method.rfgSettings(rfgSeed))
+                : new ComputationGraph(conf);
+        net.init();
+        return net;
+    }
+
+    /** The spiking settings every candidate shows, in table order: T, surrogate kind, its width, WSG's N. */
+    static void putSpiking(Map<String, Object> m, int timeSteps, Surrogate surrogate) {
+        m.put("T", timeSteps);
+        m.put("surrogate", surrogate instanceof SteinSurrogate ? "WSG" : "SG");
+        m.put("s", surrogate.width());
+        if (surrogate instanceof SteinSurrogate w) {
+            m.put("N", w.samples());
+        }
     }
 
     static long requireNetworkSeed(long seed) {

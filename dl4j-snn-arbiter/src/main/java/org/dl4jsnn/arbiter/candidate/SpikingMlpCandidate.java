@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jsnn.arbiter.method.TrainingMethod;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.conf.TimeAverage;
-import org.dl4jsnn.surrogate.SteinSurrogate;
 import org.dl4jsnn.train.RfgMultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -75,12 +74,7 @@ public record SpikingMlpCandidate(int inputs, List<SpikingDense> hidden, int out
     public Map<String, Object> networkSettings() {
         SpikingDense first = hidden.get(0);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("T", first.getTimeSteps());
-        m.put("surrogate", first.getSurrogate() instanceof SteinSurrogate ? "WSG" : "SG");
-        m.put("s", first.getSurrogate().width());
-        if (first.getSurrogate() instanceof SteinSurrogate w) {
-            m.put("N", w.samples());
-        }
+        SearchCandidate.putSpiking(m, first.getTimeSteps(), first.getSurrogate());
         m.put("threshold", first.getThreshold());
         m.put("beta", first.getBeta());
         m.put("reset", first.getResetMode().name() + (first.isResetDifferentiated() ? " (differentiated)" : ""));

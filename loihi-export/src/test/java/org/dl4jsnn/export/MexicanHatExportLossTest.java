@@ -6,15 +6,13 @@ import static org.dl4jsnn.export.MexicanHatExactExportTest.error;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.neuron.ResetMode;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * What export costs a model that was not fine-tuned on the grid: a reset-to-zero model (current rounding
  * and pipeline timing only) and a subtract-reset model (Loihi resets to zero, so the overshoot is lost).
- * Two trainings and full-grid emulations: slow.
+ * Two trainings and full-grid emulations, about 11 s on a quiet machine.
  */
-@Tag("slow")
 class MexicanHatExportLossTest {
 
     private static final int TRAIN = 200;

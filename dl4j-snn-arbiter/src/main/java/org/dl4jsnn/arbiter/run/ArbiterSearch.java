@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
@@ -14,6 +15,7 @@ import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerato
 import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.dl4jsnn.arbiter.candidate.SearchCandidate;
 
 /**
@@ -34,6 +36,13 @@ public final class ArbiterSearch {
     public static Outcome run(SearchSettings settings, ParameterSpace<? extends SearchCandidate> space,
                               Class<? extends DataSource> data, Properties dataProperties, SearchFolder folder,
                               StatusListener... listeners) {
+        return run(settings, space, data, dataProperties, folder, index -> List.of(), listeners);
+    }
+
+    /** As above, with DL4J training listeners attached to each candidate's model while it trains. */
+    public static Outcome run(SearchSettings settings, ParameterSpace<? extends SearchCandidate> space,
+                              Class<? extends DataSource> data, Properties dataProperties, SearchFolder folder,
+                              IntFunction<List<TrainingListener>> trainingListeners, StatusListener... listeners) {
         CandidateGenerator generator = generator(settings, space);
         OptimizationConfiguration conf = new OptimizationConfiguration.Builder()
                 .candidateGenerator(generator)
@@ -44,7 +53,8 @@ public final class ArbiterSearch {
                         new MaxTimeCondition(settings.maxMillis(), TimeUnit.MILLISECONDS),
                         new GeneratorExhausted(generator))
                 .build();
-        LocalOptimizationRunner runner = new LocalOptimizationRunner(conf, new CandidateTaskCreator(folder, settings));
+        LocalOptimizationRunner runner = new LocalOptimizationRunner(conf,
+                new CandidateTaskCreator(folder, settings, trainingListeners));
         runner.addListeners(listeners);
         runner.execute();
         List<CandidateRecord> records = folder.records();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 import org.deeplearning4j.arbiter.optimize.api.TaskCreator;
@@ -15,6 +16,7 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.dl4jsnn.arbiter.candidate.SearchCandidate;
 
 /**
@@ -27,10 +29,21 @@ public final class CandidateTaskCreator implements TaskCreator {
 
     private final SearchFolder folder;
     private final SearchSettings settings;
+    private final IntFunction<List<TrainingListener>> trainingListeners;
 
     public CandidateTaskCreator(SearchFolder folder, SearchSettings settings) {
+        this(folder, settings, index -> List.of());
+    }
+
+    /**
+     * @param trainingListeners DL4J listeners to attach to candidate {@code index}'s model while it trains
+     *                          (e.g. the training UI's statistics listener, one session per candidate)
+     */
+    public CandidateTaskCreator(SearchFolder folder, SearchSettings settings,
+                                IntFunction<List<TrainingListener>> trainingListeners) {
         this.folder = java.util.Objects.requireNonNull(folder, "folder");
         this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.trainingListeners = java.util.Objects.requireNonNull(trainingListeners, "trainingListeners");
     }
 
     @Override
@@ -68,6 +81,10 @@ public final class CandidateTaskCreator implements TaskCreator {
                         ? u.reason() : "the space must produce SearchCandidates, got " + candidate.getValue());
             }
             Model model = c.build(settings.networkSeed(index), settings.rfgSeed(index), settings.iterations());
+            List<TrainingListener> extra = trainingListeners.apply(index);
+            if (!extra.isEmpty()) {
+                model.setListeners(extra);
+            }
             CandidateTrainer.train(model, DataSources.create(dataSource, properties).trainData(),
                     settings.iterations());
             double score = scoreFunction.score(model, dataSource, properties);

@@ -135,4 +135,20 @@ class TinySearchTest {
                 new SearchFolder(dir));
         assertThat(outcome.records().size()).isLessThan(50);
     }
+
+    /** The hook the CLI's --ui uses: each candidate's model trains with the listeners made for its index. */
+    @Test
+    void trainingListenersSeeEveryIterationOfTheirOwnCandidate(@TempDir Path dir) {
+        java.util.Map<Integer, Integer> iterations = new java.util.concurrent.ConcurrentHashMap<>();
+        SearchSettings two = new SearchSettings(SearchStrategy.RANDOM, 2, 10, 5, 2, 7);
+        ArbiterSearch.Outcome outcome = ArbiterSearch.run(two, space(), MexicanHatSearchData.class, data(),
+                new SearchFolder(dir), index -> List.of(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+                    @Override
+                    public void iterationDone(org.deeplearning4j.nn.api.Model model, int iteration, int epoch) {
+                        iterations.merge(index, 1, Integer::sum);
+                    }
+                }));
+        assertThat(outcome.records()).hasSize(2).allMatch(CandidateRecord::completed);
+        assertThat(iterations).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(0, 5, 1, 5));
+    }
 }

@@ -17,7 +17,9 @@ import org.dl4jsnn.arbiter.spec.SpaceFile;
 import org.dl4jsnn.reproduce.search.SearchManifest;
 import org.dl4jsnn.reproduce.search.SearchReport;
 import org.dl4jsnn.reproduce.store.WritableFolderCheck;
+import org.dl4jsnn.reproduce.ui.TrainingUi;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -89,6 +91,9 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Discard an earlier search in --out and start over.")
     boolean force;
 
+    @Mixin
+    UiOption ui;
+
     @Override
     public Integer call() throws IOException {
         SearchTask searchTask;
@@ -133,15 +138,33 @@ final class SearchCommand implements Callable<Integer> {
                 }
             }
         }
-        Files.createDirectories(dir);
-        manifest.write(dir, settings, commandLine);
         PrintWriter err = spec.commandLine().getErr();
+        TrainingUi trainingUi;
+        try {
+            trainingUi = ui.start(err);
+        } catch (InvalidOptionException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         ProgressLines progress = new ProgressLines(line -> {
             err.println(line);
             err.flush();
         }, settings);
-        ArbiterSearch.Outcome outcome = ArbiterSearch.run(settings, searchTask.space(spaceFile), searchTask.dataSource(),
-                data, new SearchFolder(dir), progress);
+        ArbiterSearch.Outcome outcome;
+        try {
+            Files.createDirectories(dir);
+            manifest.write(dir, settings, commandLine);
+            // one UI session per candidate, so their curves can be compared side by side
+            outcome = ArbiterSearch.run(settings, searchTask.space(spaceFile), searchTask.dataSource(), data,
+                    new SearchFolder(dir), index -> trainingUi == null ? List.of()
+                            : List.of(trainingUi.listener("candidate-" + index, ui.every)), progress);
+        } catch (RuntimeException | IOException e) {
+            // the UI server's threads would keep the JVM alive after the error
+            if (trainingUi != null) {
+                trainingUi.close();
+            }
+            throw e;
+        }
+        ui.finish(trainingUi, err);
         SearchReport.write(dir, searchTask.id(), space == null ? "preset " + searchTask.defaultPreset() : space,
                 settings, batch, commandLine, outcome.records(), outcome.best());
         PrintWriter stdout = spec.commandLine().getOut();

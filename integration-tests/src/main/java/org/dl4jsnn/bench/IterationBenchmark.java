@@ -324,7 +324,8 @@ public final class IterationBenchmark {
                     Arrays.stream(ms).average().orElse(Double.NaN), timed, mflop, liveMb,
                     Math.max(0, polledPeak - restingHeap) / MB, allocated < 0 ? Double.NaN : allocated / MB / timed,
                     all / rates.length, FlopCount.synapticOps(WIDTHS, batch, steps, rates) / 1e6,
-                    CpuTime.available() ? median(cpuMs) : Double.NaN, BenchResult.OK);
+                    // the CPU time of the calling thread alone: with worker threads it would undercount, so none
+                    CpuTime.available() && pool.threads() == 1 ? median(cpuMs) : Double.NaN, BenchResult.OK);
         } catch (OutOfMemoryError e) {
             net = null;
             System.gc();

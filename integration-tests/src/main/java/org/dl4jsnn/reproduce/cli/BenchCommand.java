@@ -58,7 +58,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Threads over each minibatch (default ${DEFAULT-VALUE}); the results are the same bit for"
-                    + " bit for any N, only the time changes. The cpu column counts the calling thread only.")
+                    + " bit for any N, only the time changes. With N > 1 the cpu column is n/a and GFLOP/s comes"
+                    + " from wall time.")
     int threads;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/bench",

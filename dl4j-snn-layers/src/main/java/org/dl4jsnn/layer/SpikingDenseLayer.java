@@ -62,7 +62,8 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     }
 
     public BatchThreads batchThreads() {
-        return threads;
+        // transient: a layer restored by Java serialization starts single-threaded
+        return threads == null ? BatchThreads.single() : threads;
     }
 
     /** How many times back-propagation ran through this layer (lets tests prove RFG runs none). */
@@ -104,7 +105,7 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
         double[] in = NdArrays.requireFinite(NdArrays.toBatchInnermost(input), input, layerId() + " input");
         long noiseSeed = training ? nextNoiseSeed() : 0L;
         ChunkedSpikingDense.Trace tr = ChunkedSpikingDense.forward(shape, in, weights(), bias(), neuron(), training,
-                noiseSeed, threads);
+                noiseSeed, batchThreads());
         if (training) {
             trace = tr;
         }
@@ -136,7 +137,7 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
                     + "]");
         }
         SpikingDenseKernel.Gradients grads = ChunkedSpikingDense.backward(trace, NdArrays.toBatchInnermost(epsilon),
-                weights(), neuron(), threads);
+                weights(), neuron(), batchThreads());
 
         Gradient gradient = new DefaultGradient();
         INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);

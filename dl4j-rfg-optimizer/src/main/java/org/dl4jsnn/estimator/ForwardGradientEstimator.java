@@ -5,6 +5,7 @@ import org.dl4jsnn.forward.ForwardGraph;
 import org.dl4jsnn.forward.ForwardGraph.ParamSegment;
 import org.dl4jsnn.forward.ForwardSweep;
 import org.dl4jsnn.forward.Value;
+import org.dl4jsnn.parallel.BatchThreads;
 
 /**
  * The randomized forward gradient: draw directions v, get dL.v exactly from one forward sweep with all
@@ -13,9 +14,23 @@ import org.dl4jsnn.forward.Value;
 public final class ForwardGradientEstimator {
 
     private final RfgSettings settings;
+    private final BatchThreads threads;
 
     public ForwardGradientEstimator(RfgSettings settings) {
+        this(settings, BatchThreads.single());
+    }
+
+    /** @param threads the forward sweep's threads over the minibatch; the estimate does not depend on them */
+    public ForwardGradientEstimator(RfgSettings settings, BatchThreads threads) {
+        if (threads == null) {
+            throw new IllegalArgumentException("threads must not be null (use BatchThreads.single())");
+        }
         this.settings = settings;
+        this.threads = threads;
+    }
+
+    public BatchThreads threads() {
+        return threads;
     }
 
     public RfgSettings settings() {
@@ -65,7 +80,7 @@ public final class ForwardGradientEstimator {
                              long networkSeed, long iteration) {
         Directions dirs = directions(graph, params.length, iteration);
         ForwardSweep.Result r = ForwardSweep.run(graph, params, dirs.vectors(), dirs.segment(), inputs, labels,
-                networkSeed, iteration);
+                networkSeed, iteration, threads);
         if (!Double.isFinite(r.loss())) {
             throw new NonFiniteGradientException("RFG iteration " + iteration + ": the loss is " + r.loss()
                     + "; training stopped before the weights were touched (lower the learning rate?)");

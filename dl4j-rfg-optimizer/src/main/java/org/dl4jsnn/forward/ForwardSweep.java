@@ -11,6 +11,8 @@ import org.dl4jsnn.forward.ForwardGraph.Node;
 import org.dl4jsnn.forward.ForwardGraph.ParamSegment;
 import org.dl4jsnn.forward.ForwardGraph.Phase;
 import org.dl4jsnn.forward.ForwardGraph.SpikingNode;
+import org.dl4jsnn.parallel.BatchChunks;
+import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.surrogate.NoiseSeeds;
 
 /**
@@ -42,24 +44,24 @@ public final class ForwardSweep {
      */
     public static Result run(ForwardGraph graph, double[] params, double[][] directions, int[] directionSegment,
                              List<Value> inputs, List<double[]> labels, long networkSeed, long iteration) {
+        return run(graph, params, directions, directionSegment, inputs, labels, networkSeed, iteration,
+                BatchThreads.single());
+    }
+
+    /**
+     * {@link #run} with the spiking layers' minibatch split over {@code threads}: the result is the same bit
+     * for bit for any thread count (the readout and the loss run once, on the whole minibatch).
+     */
+    public static Result run(ForwardGraph graph, double[] params, double[][] directions, int[] directionSegment,
+                             List<Value> inputs, List<double[]> labels, long networkSeed, long iteration,
+                             BatchThreads threads) {
         List<Node> nodes = graph.nodes();
         int count = nodes.size();
-        int steps = graph.steps();
         Value[] values = new Value[count];
-        SpikingDenseJvp[] spiking = new SpikingDenseJvp[count];
-        TimeAverageJvp[] averages = new TimeAverageJvp[count];
         ParamTangents[] paramViews = new ParamTangents[count];
         List<ParamSegment> segments = graph.segments();
-
         for (int n = 0; n < count; n++) {
-            Node node = nodes.get(n);
-            paramViews[n] = paramsOf(node, segments, params, directions, directionSegment);
-            if (node instanceof SpikingNode s) {
-                spiking[n] = new SpikingDenseJvp(s.neuron(), s.nOut(), s.steps(),
-                        NoiseSeeds.forLayer(networkSeed, iteration, s.layerIndex()), paramViews[n]);
-            } else if (node instanceof AverageNode) {
-                averages[n] = new TimeAverageJvp(steps);
-            }
+            paramViews[n] = paramsOf(nodes.get(n), segments, params, directions, directionSegment);
         }
         // static pieces: once
         for (int n = 0; n < count; n++) {
@@ -67,26 +69,30 @@ public final class ForwardSweep {
                 values[n] = evaluate(nodes.get(n), values, paramViews[n], inputs);
             }
         }
-        // spiking pieces: step by step; the readout accumulates
-        StepValue[] current = new StepValue[count];
-        for (int t = 0; t < steps; t++) {
-            for (int n = 0; n < count; n++) {
-                Node node = nodes.get(n);
-                if (spiking[n] != null) {
-                    int in = node.inputs()[0];
-                    boolean constant = graph.phase(in) == Phase.STATIC;
-                    current[n] = constant ? spiking[n].step(t, values[in]) : spiking[n].step(t, current[in]);
-                } else if (averages[n] != null) {
-                    averages[n].add(current[node.inputs()[0]]);
-                }
-            }
+        // spiking pieces: chunk by chunk over the minibatch (BatchChunks), step by step within a chunk
+        int[] rows = spikingRows(graph, values);
+        int chunks = 0;
+        for (int r : rows) {
+            chunks = Math.max(chunks, r > 0 ? BatchChunks.count(r) : 0);
         }
+        List<Chunk> parts = chunks == 0 ? List.of()
+                : threads.mapChunks(chunks, c -> spikingChunk(graph, values, paramViews, rows, c, networkSeed,
+                iteration));
+        // the fixed order: spike counts and averages combined chunk 0, 1, 2, ...
         long spikes = 0;
         long neuronSteps = 0;
-        for (SpikingDenseJvp s : spiking) {
-            if (s != null) {
-                spikes += s.spikeCount();
-                neuronSteps += s.neuronSteps();
+        for (Chunk part : parts) {
+            spikes += part.spikes();
+            neuronSteps += part.neuronSteps();
+        }
+        Value[] means = new Value[count];
+        for (int n = 0; n < count; n++) {
+            if (nodes.get(n) instanceof AverageNode && rows[n] > 0) {
+                List<Value> pieces = new ArrayList<>();
+                for (int c = 0; c < BatchChunks.count(rows[n]); c++) {
+                    pieces.add(parts.get(c).means()[n]);
+                }
+                means[n] = ValueRows.concat(pieces);
             }
         }
         // readout pieces: once
@@ -98,7 +104,7 @@ public final class ForwardSweep {
                 continue;
             }
             Node node = nodes.get(n);
-            values[n] = averages[n] != null ? averages[n].mean() : evaluate(node, values, paramViews[n], inputs);
+            values[n] = means[n] != null ? means[n] : evaluate(node, values, paramViews[n], inputs);
             int labelIndex = node instanceof DenseNode d ? d.labelIndex()
                     : node instanceof LossNode l ? l.labelIndex() : -1;
             if (labelIndex >= 0) {
@@ -111,6 +117,77 @@ public final class ForwardSweep {
             }
         }
         return new Result(loss, lossTangents, outputs, spikes, neuronSteps);
+    }
+
+    /** What one chunk of the spiking phase produced: each average node's mean over the chunk's rows. */
+    private record Chunk(Value[] means, long spikes, long neuronSteps) {
+    }
+
+    /**
+     * The minibatch size each spiking and average node sees (0 for other nodes): a spiking node's static
+     * input's rows, passed down its chain. Different chains (a SepONet's branch and trunk) may differ.
+     */
+    private static int[] spikingRows(ForwardGraph graph, Value[] values) {
+        List<Node> nodes = graph.nodes();
+        int[] rows = new int[nodes.size()];
+        for (int n = 0; n < rows.length; n++) {
+            Node node = nodes.get(n);
+            if (node instanceof SpikingNode || node instanceof AverageNode) {
+                int in = node.inputs()[0];
+                rows[n] = graph.phase(in) == Phase.STATIC ? values[in].rows() : rows[in];
+            }
+        }
+        return rows;
+    }
+
+    /** Runs every spiking and average node over chunk c of its minibatch, all T steps. */
+    private static Chunk spikingChunk(ForwardGraph graph, Value[] values, ParamTangents[] paramViews, int[] rows,
+                                      int c, long networkSeed, long iteration) {
+        List<Node> nodes = graph.nodes();
+        int count = nodes.size();
+        SpikingDenseJvp[] spiking = new SpikingDenseJvp[count];
+        TimeAverageJvp[] averages = new TimeAverageJvp[count];
+        Value[] staticInputs = new Value[count];
+        for (int n = 0; n < count; n++) {
+            Node node = nodes.get(n);
+            if (rows[n] == 0 || c >= BatchChunks.count(rows[n])) {
+                continue;
+            }
+            int b0 = BatchChunks.start(rows[n], c);
+            if (node instanceof SpikingNode s) {
+                spiking[n] = new SpikingDenseJvp(s.neuron(), s.nOut(), s.steps(),
+                        NoiseSeeds.forLayer(networkSeed, iteration, s.layerIndex()), paramViews[n], b0);
+                int in = node.inputs()[0];
+                if (graph.phase(in) == Phase.STATIC) {
+                    staticInputs[n] = ValueRows.slice(values[in], b0, BatchChunks.length(rows[n], c));
+                }
+            } else if (node instanceof AverageNode) {
+                averages[n] = new TimeAverageJvp(graph.steps());
+            }
+        }
+        StepValue[] current = new StepValue[count];
+        for (int t = 0; t < graph.steps(); t++) {
+            for (int n = 0; n < count; n++) {
+                if (spiking[n] != null) {
+                    current[n] = staticInputs[n] != null ? spiking[n].step(t, staticInputs[n])
+                            : spiking[n].step(t, current[nodes.get(n).inputs()[0]]);
+                } else if (averages[n] != null) {
+                    averages[n].add(current[nodes.get(n).inputs()[0]]);
+                }
+            }
+        }
+        long spikes = 0;
+        long neuronSteps = 0;
+        Value[] means = new Value[count];
+        for (int n = 0; n < count; n++) {
+            if (spiking[n] != null) {
+                spikes += spiking[n].spikeCount();
+                neuronSteps += spiking[n].neuronSteps();
+            } else if (averages[n] != null) {
+                means[n] = averages[n].mean();
+            }
+        }
+        return new Chunk(means, spikes, neuronSteps);
     }
 
     private static Value evaluate(Node node, Value[] values, ParamTangents p, List<Value> inputs) {

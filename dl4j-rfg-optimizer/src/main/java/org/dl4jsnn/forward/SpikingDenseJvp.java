@@ -19,6 +19,7 @@ public final class SpikingDenseJvp {
     private final int steps;
     private final long noiseSeed;
     private final ParamTangents params;
+    private final int batchOffset;
 
     private int batch;
     private NoiseAddress noise;
@@ -35,6 +36,16 @@ public final class SpikingDenseJvp {
     private double[][] spikeTangentBuffers;
 
     public SpikingDenseJvp(IntegrateAndFireNeuron neuron, int nOut, int steps, long noiseSeed, ParamTangents params) {
+        this(neuron, nOut, steps, noiseSeed, params, 0);
+    }
+
+    /**
+     * @param batchOffset the minibatch index of the first example this sweep sees (a thread's chunk): the
+     *                    noise stays addressed by the whole minibatch's index
+     */
+    public SpikingDenseJvp(IntegrateAndFireNeuron neuron, int nOut, int steps, long noiseSeed, ParamTangents params,
+                           int batchOffset) {
+        this.batchOffset = batchOffset;
         this.neuron = neuron;
         this.nOut = nOut;
         this.steps = steps;
@@ -115,7 +126,7 @@ public final class SpikingDenseJvp {
 
     private void allocate(int batchSize, int directions) {
         batch = batchSize;
-        noise = new NoiseAddress(noiseSeed, steps, nOut, batch, true);
+        noise = new NoiseAddress(noiseSeed, steps, nOut, batch, true, batchOffset);
         int n = batch * nOut;
         membrane = new double[n];
         membraneTangents = new double[directions][];

@@ -1,5 +1,7 @@
 package org.dl4jsnn.train;
 
+import org.dl4jsnn.layer.SpikingLayers;
+import org.dl4jsnn.parallel.BatchThreads;
 import java.io.File;
 import java.io.IOException;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -38,6 +40,16 @@ public class RfgComputationGraph extends ComputationGraph {
 
     public static RfgComputationGraph restore(File file, RfgSettings settings) throws IOException {
         return wrap(ModelSerializer.restoreComputationGraph(file, true), settings);
+    }
+
+    /**
+     * Splits the minibatch over {@code threads}, in the forward sweep and in the spiking layers (inference,
+     * back-propagation). A runtime setting, not saved with the model; results are the same bit for bit for
+     * any count. The caller owns the threads and closes them; {@link #clone} starts single-threaded.
+     */
+    public void setBatchThreads(BatchThreads threads) {
+        training.setBatchThreads(threads);
+        SpikingLayers.setBatchThreads(getLayers(), threads);
     }
 
     public RfgSettings settings() {

@@ -18,13 +18,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class RfgTraining {
 
-    private final ForwardGradientEstimator estimator;
+    private ForwardGradientEstimator estimator;
     private ForwardGraph graph;
     private INDArray graphParams;
     private ForwardGradientEstimator.Estimate last;
 
     RfgTraining(org.dl4jsnn.estimator.RfgSettings settings) {
         this.estimator = new ForwardGradientEstimator(settings);
+    }
+
+    /** A runtime setting (not saved with the model): the estimate is the same for any thread count. */
+    void setBatchThreads(org.dl4jsnn.parallel.BatchThreads threads) {
+        estimator = new ForwardGradientEstimator(estimator.settings(), threads);
+    }
+
+    org.dl4jsnn.parallel.BatchThreads batchThreads() {
+        return estimator.threads();
     }
 
     org.dl4jsnn.estimator.RfgSettings settings() {

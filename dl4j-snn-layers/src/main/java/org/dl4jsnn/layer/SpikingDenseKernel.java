@@ -38,12 +38,21 @@ public final class SpikingDenseKernel {
      */
     public static Trace forward(LayerShape shape, double[] input, double[] w, double[] bias,
                                 IntegrateAndFireNeuron neuron, boolean withSlopes, long noiseSeed) {
+        return forward(shape, input, w, bias, neuron, withSlopes, noiseSeed, 0);
+    }
+
+    /**
+     * {@link #forward} on a slice of the minibatch whose first example is example {@code batchOffset} of
+     * the whole (the noise is addressed by the whole minibatch's index, see {@link NoiseAddress}).
+     */
+    public static Trace forward(LayerShape shape, double[] input, double[] w, double[] bias,
+                                IntegrateAndFireNeuron neuron, boolean withSlopes, long noiseSeed, int batchOffset) {
         final int nIn = shape.nIn();
         final int nOut = shape.nOut();
         final int steps = shape.steps();
         final int batch = shape.batch();
         final int block = batch * nOut;
-        NoiseAddress noise = new NoiseAddress(noiseSeed, steps, nOut, batch, true);
+        NoiseAddress noise = new NoiseAddress(noiseSeed, steps, nOut, batch, true, batchOffset);
         double[] spikes = new double[block * steps];
         double[] g = withSlopes ? new double[spikes.length] : null;
         double[] a = withSlopes ? new double[spikes.length] : null;

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
+import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.surrogate.NoiseSeeds;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,10 +25,9 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
 
     private transient IntegrateAndFireNeuron neuron;
     /** Kept from the last training forward pass for back-propagation. */
-    private transient SpikingDenseKernel.Trace trace;
-    private transient double[] traceInput;
-    private transient LayerShape traceShape;
+    private transient ChunkedSpikingDense.Trace trace;
     private transient long backwardPasses;
+    private transient BatchThreads threads = BatchThreads.single();
 
     public SpikingDenseLayer(NeuralNetConfiguration conf, org.nd4j.linalg.api.buffer.DataType dataType) {
         super(conf, dataType);
@@ -48,6 +48,22 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
             neuron = layerConf().neuron();
         }
         return neuron;
+    }
+
+    /**
+     * The threads this layer splits its minibatch over (a runtime setting, not saved with the model: see
+     * {@link BatchThreads}); results are the same for any count. The caller owns and closes them.
+     */
+    public void setBatchThreads(BatchThreads threads) {
+        if (threads == null) {
+            throw new IllegalArgumentException(layerId() + ": threads must not be null (use BatchThreads.single())");
+        }
+        this.threads = threads;
+    }
+
+    public BatchThreads batchThreads() {
+        // transient: a layer restored by Java serialization starts single-threaded
+        return threads == null ? BatchThreads.single() : threads;
     }
 
     /** How many times back-propagation ran through this layer (lets tests prove RFG runs none). */
@@ -88,12 +104,10 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
         LayerShape shape = shapeOf(input);
         double[] in = NdArrays.requireFinite(NdArrays.toBatchInnermost(input), input, layerId() + " input");
         long noiseSeed = training ? nextNoiseSeed() : 0L;
-        SpikingDenseKernel.Trace tr = SpikingDenseKernel.forward(shape, in, weights(), bias(), neuron(), training,
-                noiseSeed);
+        ChunkedSpikingDense.Trace tr = ChunkedSpikingDense.forward(shape, in, weights(), bias(), neuron(), training,
+                noiseSeed, batchThreads());
         if (training) {
             trace = tr;
-            traceInput = in;
-            traceShape = shape;
         }
         // 'f' order is the kernel's own layout [t][j][b]: the next spiking layer and TimeAverage copy it in bulk
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
@@ -112,19 +126,18 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        if (trace == null || trace.spikeSlopes() == null) {
+        if (trace == null || !trace.hasSlopes()) {
             throw new IllegalStateException(layerId() + ": backpropGradient needs a training forward pass first");
         }
         backwardPasses++;
-        LayerShape shape = traceShape;
+        LayerShape shape = trace.shape();
         if (epsilon.length() != shape.outputLength()) {
             throw new DL4JInvalidInputException(layerId() + ": epsilon shape " + Arrays.toString(epsilon.shape())
                     + " does not match the output [" + shape.batch() + ", " + shape.nOut() + ", " + shape.steps()
                     + "]");
         }
-        SpikingDenseKernel.Gradients grads = SpikingDenseKernel.backward(shape, trace,
-                NdArrays.toBatchInnermost(epsilon),
-                traceInput, weights(), neuron());
+        SpikingDenseKernel.Gradients grads = ChunkedSpikingDense.backward(trace, NdArrays.toBatchInnermost(epsilon),
+                weights(), neuron(), batchThreads());
 
         Gradient gradient = new DefaultGradient();
         INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
@@ -147,8 +160,6 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     public void clear() {
         super.clear();
         trace = null;
-        traceInput = null;
-        traceShape = null;
     }
 
     @Override

@@ -6,20 +6,34 @@ package org.dl4jsnn.neuron;
  * neurons is either example-major ([b][j], the forward sweep's) or neuron-major ([j][b], the layer
  * kernel's); {@link #element} maps a block index to the element.
  *
+ * <p>A block may hold a contiguous slice of the minibatch (a thread's chunk, see BatchChunks): its
+ * examples are then {@code batchOffset + b}, so every neuron-step draws the same noise however the batch is
+ * split.
+ *
+ * @param batch       the examples in this block
  * @param neuronMajor true for a [j][b] block
+ * @param batchOffset the minibatch index of this block's first example
  */
-public record NoiseAddress(long seed, int steps, int nOut, int batch, boolean neuronMajor) {
+public record NoiseAddress(long seed, int steps, int nOut, int batch, boolean neuronMajor, int batchOffset) {
 
     public NoiseAddress {
         if (steps < 1 || nOut < 1 || batch < 1) {
             throw new IllegalArgumentException("steps, nOut and batch must be >= 1, got " + steps + ", " + nOut
                     + ", " + batch);
         }
+        if (batchOffset < 0) {
+            throw new IllegalArgumentException("batchOffset must be >= 0, got " + batchOffset);
+        }
+    }
+
+    /** A block holding the whole minibatch. */
+    public NoiseAddress(long seed, int steps, int nOut, int batch, boolean neuronMajor) {
+        this(seed, steps, nOut, batch, neuronMajor, 0);
     }
 
     /** The stream element of block index k at step t. */
     public long element(int k, int t) {
-        int e = neuronMajor ? (k % batch) * nOut + k / batch : k;
-        return (long) e * steps + t;
+        long e = neuronMajor ? (long) (batchOffset + k % batch) * nOut + k / batch : (long) batchOffset * nOut + k;
+        return e * steps + t;
     }
 }

@@ -17,7 +17,10 @@ import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.conf.TimeAverage;
 import org.dl4jsnn.data.MexicanHat;
 import org.dl4jsnn.data.PointSamples;
+import org.dl4jsnn.layer.SpikingLayers;
+import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.surrogate.Surrogate;
+import org.dl4jsnn.train.RfgMultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -191,10 +194,20 @@ public final class IterationBenchmark {
     }
 
     private final Consumer<String> log;
+    private final int threads;
 
     /** @param log receives one progress line per measured configuration (e.g. {@code System.err::println}) */
     public IterationBenchmark(Consumer<String> log) {
+        this(log, 1);
+    }
+
+    /** @param threads threads over each minibatch (>= 1), see {@link BatchThreads} */
+    public IterationBenchmark(Consumer<String> log, int threads) {
         this.log = Objects.requireNonNull(log, "log");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.threads = threads;
     }
 
     public IterationBenchmark() {
@@ -205,13 +218,15 @@ public final class IterationBenchmark {
     public List<BenchResult> run(Config config) {
         Objects.requireNonNull(config, "config");
         List<BenchResult> rows = new ArrayList<>();
-        for (int batch : config.batches()) {
-            DataSet minibatch = minibatch(batch, config.seed());
-            for (int steps : config.timeSteps()) {
-                for (BenchMethod method : config.methods()) {
-                    BenchResult row = measure(method, batch, steps, minibatch, config);
-                    rows.add(row);
-                    log.accept(progressLine(row));
+        try (BatchThreads pool = BatchThreads.of(threads)) {
+            for (int batch : config.batches()) {
+                DataSet minibatch = minibatch(batch, config.seed());
+                for (int steps : config.timeSteps()) {
+                    for (BenchMethod method : config.methods()) {
+                        BenchResult row = measure(method, batch, steps, minibatch, config, pool);
+                        rows.add(row);
+                        log.accept(progressLine(row));
+                    }
                 }
             }
         }
@@ -248,6 +263,11 @@ public final class IterationBenchmark {
     }
 
     BenchResult measure(BenchMethod method, int batch, int steps, DataSet minibatch, Config config) {
+        return measure(method, batch, steps, minibatch, config, BatchThreads.single());
+    }
+
+    BenchResult measure(BenchMethod method, int batch, int steps, DataSet minibatch, Config config,
+                        BatchThreads pool) {
         double mflop = FlopCount.count(WIDTHS, batch, steps, method).mflop();
         MultiLayerNetwork net = null;
         try {
@@ -257,6 +277,11 @@ public final class IterationBenchmark {
                     : Surrogate.gaussian(SURROGATE_WIDTH);
             net = method.network(mexicanHat(steps, config.seed(), surrogate), config.seed());
             net.init();
+            if (net instanceof RfgMultiLayerNetwork rfg) {
+                rfg.setBatchThreads(pool);
+            } else {
+                SpikingLayers.setBatchThreads(net, pool);
+            }
             long restingHeap = HeapSampler.liveHeap();
 
             double warmupMs = 0;
@@ -299,7 +324,8 @@ public final class IterationBenchmark {
                     Arrays.stream(ms).average().orElse(Double.NaN), timed, mflop, liveMb,
                     Math.max(0, polledPeak - restingHeap) / MB, allocated < 0 ? Double.NaN : allocated / MB / timed,
                     all / rates.length, FlopCount.synapticOps(WIDTHS, batch, steps, rates) / 1e6,
-                    CpuTime.available() ? median(cpuMs) : Double.NaN, BenchResult.OK);
+                    // the CPU time of the calling thread alone: with worker threads it would undercount, so none
+                    CpuTime.available() && pool.threads() == 1 ? median(cpuMs) : Double.NaN, BenchResult.OK);
         } catch (OutOfMemoryError e) {
             net = null;
             System.gc();

@@ -6,10 +6,17 @@ import java.util.Objects;
 /**
  * What the benchmark measures: every combination of batch x time steps x directions.
  *
- * @param wsg also measure BP and RFG-L with the WSG surrogate (N = 16 draws) beside SG
+ * @param wsg     also measure BP and RFG-L with the WSG surrogate (N = 16 draws) beside SG
+ * @param threads threads over each minibatch (>= 1); results do not depend on it, the time does
  */
 public record BenchSettings(List<Integer> batches, List<Integer> timeSteps, List<Integer> directions,
-                            int warmup, int iterations, boolean wsg) {
+                            int warmup, int iterations, boolean wsg, int threads) {
+
+    /** One thread. */
+    public BenchSettings(List<Integer> batches, List<Integer> timeSteps, List<Integer> directions, int warmup,
+                         int iterations, boolean wsg) {
+        this(batches, timeSteps, directions, warmup, iterations, wsg, 1);
+    }
 
     /** SG rows only. */
     public BenchSettings(List<Integer> batches, List<Integer> timeSteps, List<Integer> directions, int warmup,
@@ -26,6 +33,9 @@ public record BenchSettings(List<Integer> batches, List<Integer> timeSteps, List
         }
         if (iterations <= 0) {
             throw new IllegalArgumentException("iterations must be > 0, got " + iterations);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
     }
 

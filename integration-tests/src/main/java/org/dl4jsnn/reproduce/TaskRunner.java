@@ -55,4 +55,15 @@ public interface TaskRunner {
      */
     MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split, TrainingMonitor monitor,
                   CheckpointStore checkpoints, String runKey);
+
+    /**
+     * {@link #run} with each minibatch split over {@code threads}: a runtime choice, not a setting of the
+     * run (results are the same bit for bit for any count, so it is neither recorded nor part of a
+     * checkpoint's identity). A runner without threads ignores it.
+     */
+    default MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
+                          TrainingMonitor monitor, CheckpointStore checkpoints, String runKey,
+                          org.dl4jsnn.parallel.BatchThreads threads) {
+        return run(settings, method, seed, split, monitor, checkpoints, runKey);
+    }
 }

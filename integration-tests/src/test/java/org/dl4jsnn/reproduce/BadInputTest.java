@@ -70,6 +70,15 @@ class BadInputTest {
     }
 
     @Test
+    void zeroThreadsAreRefusedWithTheAllowedRange() {
+        CliHarness.Result r = new CliHarness(FakeTaskRunner.grid("mexican-hat")).run("reproduce", "mexican-hat",
+                "--threads", "0", "--out", tmp.resolve("t").toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--threads: must be >= 1, got 0");
+    }
+
+    @Test
     void anOutputFolderUnderARegularFileIsRefused() throws IOException {
         Path file = Files.writeString(tmp.resolve("plain.txt"), "not a folder");
         FakeTaskRunner runner = FakeTaskRunner.grid("mexican-hat");

@@ -54,6 +54,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void threadsReachTheRunnerAndZeroIsRefusedWithItsRange() {
+        FakeBenchmarkRunner bench = new FakeBenchmarkRunner();
+        CliHarness cli = new CliHarness(new TaskRegistry(List.of(FakeTaskRunner.grid("mexican-hat")), bench));
+
+        CliHarness.Result r = cli.run("bench", "--batches", "10000", "--time-steps", "32", "--directions", "1",
+                "--warmup", "0", "--iterations", "1", "--threads", "2", "--out", tmp.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(bench.received.threads()).isEqualTo(2);
+
+        CliHarness.Result bad = cli.run("bench", "--threads", "0", "--out", tmp.toString());
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("--threads: must be >= 1, got 0");
+    }
+
+    @Test
     void benchWithoutABenchmarkRunnerFails() {
         CliHarness cli = new CliHarness(new TaskRegistry(List.of(), null));
 

@@ -56,6 +56,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--wsg", description = "Also measure BP and RFG-L with the WSG surrogate (N = 16) beside SG.")
     boolean wsg;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Threads over each minibatch (default ${DEFAULT-VALUE}); the results are the same bit for"
+                    + " bit for any N, only the time changes. With N > 1 the cpu column is n/a and GFLOP/s comes"
+                    + " from wall time.")
+    int threads;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/bench",
             description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
@@ -106,7 +112,10 @@ final class BenchCommand implements Callable<Integer> {
         if (iterations <= 0) {
             throw new ParameterException(spec.commandLine(), "--iterations: must be > 0, got " + iterations);
         }
-        return new BenchSettings(batches, timeSteps, directions, warmup, iterations, wsg);
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads: must be >= 1, got " + threads);
+        }
+        return new BenchSettings(batches, timeSteps, directions, warmup, iterations, wsg, threads);
     }
 
     private void allPositive(String option, List<Integer> values) {

@@ -3,14 +3,15 @@ package org.dl4jsnn.reproduce.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.reproduce.CheckpointStore;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.InsufficientMemoryException;
 import org.dl4jsnn.reproduce.LrSelectionSummary;
 import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
-import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.MethodSpec;
+import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.TrainingDivergedException;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.json.SettingsJson;
@@ -38,6 +39,7 @@ public final class TaskReproduction {
     private final SettingsJson settingsJson = new SettingsJson();
     private final LearningRateSelection selection;
     private final RunExport export;
+    private final BatchThreads threads;
 
     public TaskReproduction(Supplier<TrainingMonitor> monitors) {
         this(monitors, null);
@@ -45,6 +47,15 @@ public final class TaskReproduction {
 
     /** @param export exports each newly trained network, or null for none */
     public TaskReproduction(Supplier<TrainingMonitor> monitors, RunExport export) {
+        this(monitors, export, BatchThreads.single());
+    }
+
+    /** @param threads each minibatch's threads (see {@link BatchThreads}); the caller owns and closes them */
+    public TaskReproduction(Supplier<TrainingMonitor> monitors, RunExport export, BatchThreads threads) {
+        if (threads == null) {
+            throw new IllegalArgumentException("threads must not be null (use BatchThreads.single())");
+        }
+        this.threads = threads;
         this.monitors = monitors;
         this.selection = new LearningRateSelection(monitors);
         this.export = export;
@@ -140,7 +151,7 @@ public final class TaskReproduction {
         CheckpointStore store = export == null ? checkpoints : export.capturing(checkpoints, plan.out());
         try {
             return checked(plan, method, seed, key, plan.runner().run(settings, method, seed, EvaluationSplit.TEST,
-                    monitors.get(), store, key));
+                    monitors.get(), store, key, threads));
         } catch (TrainingDivergedException e) {
             if (e.divergence() == null) {
                 throw e;

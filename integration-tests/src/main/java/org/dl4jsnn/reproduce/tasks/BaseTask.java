@@ -38,7 +38,15 @@ abstract class BaseTask implements TaskRunner, TaskModel {
     @Override
     public MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
                          TrainingMonitor monitor, CheckpointStore checkpoints, String runKey) {
-        return new TrainingLoop(forSettings(settings), checkpoints.interval().toMillis()).run(settings, method, seed,
-                split, monitor, checkpoints, runKey);
+        return run(settings, method, seed, split, monitor, checkpoints, runKey,
+                org.dl4jsnn.parallel.BatchThreads.single());
+    }
+
+    @Override
+    public MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
+                         TrainingMonitor monitor, CheckpointStore checkpoints, String runKey,
+                         org.dl4jsnn.parallel.BatchThreads threads) {
+        return new TrainingLoop(forSettings(settings), checkpoints.interval().toMillis(), threads).run(settings,
+                method, seed, split, monitor, checkpoints, runKey);
     }
 }

@@ -41,12 +41,12 @@ public final class IterationBenchmarkRunner implements BenchmarkRunner {
                         defaults.budgetSeconds());
         List<BenchRow> rows = new ArrayList<>();
         rows.add(PeakGemm.measure(log));
-        for (BenchResult r : new IterationBenchmark(log).run(config)) {
+        for (BenchResult r : new IterationBenchmark(log, s.threads()).run(config)) {
             rows.add(toRow(r));
         }
         if (s.wsg()) {
             // WSG beside SG: BP and RFG-L at the smallest K, the rows its cost ratio is stated for
-            for (BenchResult r : new IterationBenchmark(log).run(config.withDirections(List.of(), List.of(smallest))
+            for (BenchResult r : new IterationBenchmark(log, s.threads()).run(config.withDirections(List.of(), List.of(smallest))
                     .withStein())) {
                 if (!r.method().equals("WSG-FWD")) {
                     rows.add(toRow(r));

@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dl4jsnn.reproduce.CheckpointStore;
 import org.dl4jsnn.estimator.NonFiniteGradientException;
+import org.dl4jsnn.layer.SpikingLayers;
+import org.dl4jsnn.parallel.BatchThreads;
+import org.dl4jsnn.reproduce.CheckpointStore;
+import org.dl4jsnn.reproduce.Divergence;
+import org.dl4jsnn.reproduce.DivergenceRule;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
-import org.dl4jsnn.reproduce.Divergence;
-import org.dl4jsnn.reproduce.DivergenceRule;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.TrainingPoint;
+import org.dl4jsnn.train.RfgComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
@@ -31,11 +34,20 @@ final class TrainingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
 
     private final TaskModel task;
+    private final BatchThreads threads;
     private final long checkpointMillis;
 
     TrainingLoop(TaskModel task, long checkpointMillis) {
+        this(task, checkpointMillis, BatchThreads.single());
+    }
+
+    TrainingLoop(TaskModel task, long checkpointMillis, BatchThreads threads) {
+        if (threads == null) {
+            throw new IllegalArgumentException("threads must not be null (use BatchThreads.single())");
+        }
         this.task = task;
         this.checkpointMillis = checkpointMillis;
+        this.threads = threads;
     }
 
     MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
@@ -61,6 +73,11 @@ final class TrainingLoop {
             wallBefore = 0;
             curve = new ArrayList<>();
             divergenceRule = new DivergenceRule();
+        }
+        if (net instanceof RfgComputationGraph rfg) {
+            rfg.setBatchThreads(threads);
+        } else {
+            SpikingLayers.setBatchThreads(net, threads);
         }
         int outputs = net.getConfiguration().getNetworkOutputs().size();
         MultiDataSetIterator data = task.trainData(settings, seed, split);

@@ -73,9 +73,17 @@ class TrainingUiTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<html");
 
-            HttpResponse<String> response = get("http://localhost:" + port + "/train/overview/data");
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode data0 = new ObjectMapper().readTree(response.body());
+            // the UI takes in storage events on its own thread: poll until it has seen all the iterations
+            JsonNode data0 = null;
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            do {
+                if (data0 != null) {
+                    Thread.sleep(50);
+                }
+                HttpResponse<String> response = get("http://localhost:" + port + "/train/overview/data");
+                assertThat(response.statusCode()).isEqualTo(200);
+                data0 = new ObjectMapper().readTree(response.body());
+            } while (data0.get("scoresIter").size() < ITERATIONS && System.nanoTime() < deadline);
             List<Integer> servedIterations = new ArrayList<>();
             data0.get("scoresIter").forEach(n -> servedIterations.add(n.asInt()));
             List<Double> servedScores = new ArrayList<>();

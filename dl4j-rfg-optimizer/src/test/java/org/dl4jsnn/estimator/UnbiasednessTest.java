@@ -56,7 +56,8 @@ class UnbiasednessTest {
         assertThat(errorAt1600).isLessThan(0.5);
     }
 
-    private static double relativeError(double[] sum, int n, double[] grad) {
+    /** |mean of n summed estimates - grad| / |grad|: how far an average of estimates is from the gradient. */
+    static double relativeError(double[] sum, int n, double[] grad) {
         double num = 0;
         double den = 0;
         for (int e = 0; e < grad.length; e++) {

@@ -1,6 +1,7 @@
 package org.dl4jsnn.estimator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dl4jsnn.estimator.UnbiasednessTest.relativeError;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -152,16 +153,5 @@ class VarianceReductionTest {
         assertThat(relativeError(sum, n, grad)).isLessThan(0.25);
         // E|g_group - grad_group|^2 = (n_group - 1) |grad_group|^2 for Rademacher: smaller groups, less noise
         assertThat(squaredErrorNeurons).isLessThan(0.6 * squaredErrorLayers);
-    }
-
-    private static double relativeError(double[] sum, int n, double[] grad) {
-        double num = 0;
-        double den = 0;
-        for (int e = 0; e < grad.length; e++) {
-            double d = sum[e] / n - grad[e];
-            num += d * d;
-            den += grad[e] * grad[e];
-        }
-        return Math.sqrt(num / den);
     }
 }

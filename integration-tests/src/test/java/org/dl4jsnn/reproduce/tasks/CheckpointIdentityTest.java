@@ -33,30 +33,11 @@ class CheckpointIdentityTest {
     private static final MexicanHatTask TASK = new MexicanHatTask();
     private static final RunSettings SETTINGS = TASK.defaults(Preset.FAST).withOverrides(12, 50, 5e-3, 4);
 
-    private static TrainingMonitor killAt(int at) {
-        return new TrainingMonitor() {
-            @Override
-            public void start(String runLabel, EvaluationSplit split, int totalIterations, int startIteration) {
-            }
-
-            @Override
-            public void update(int iteration, double loss, double testErrorOrNaN) {
-                if (iteration == at) {
-                    throw new IllegalStateException("killed");
-                }
-            }
-
-            @Override
-            public void finish() {
-            }
-        };
-    }
-
     /** A store holding the checkpoint of SG-BP seed 3 at iteration 7 under {@code key}. */
     private static FileCheckpointStore interrupted(Path dir, String key) {
         FileCheckpointStore store = new FileCheckpointStore(dir);
         assertThatThrownBy(() -> new TrainingLoop(TASK, 0).run(SETTINGS, MethodSpec.parse("SG-BP", 1), 3,
-                EvaluationSplit.TEST, killAt(7), store, key)).hasMessage("killed");
+                EvaluationSplit.TEST, KillingMonitor.at(7), store, key)).hasMessage("killed");
         assertThat(store.load(key)).isPresent();
         return store;
     }
@@ -98,7 +79,7 @@ class CheckpointIdentityTest {
         RunSettings settings = TASK.defaults(Preset.FAST).withOverrides(12, 50, null, 4);
         FileCheckpointStore store = new FileCheckpointStore(checkpoints);
         assertThatThrownBy(() -> new TrainingLoop(TASK, 0).run(settings, MethodSpec.parse("SG-BP", 1), 0,
-                EvaluationSplit.TEST, killAt(7), store, bpKey)).hasMessage("killed");
+                EvaluationSplit.TEST, KillingMonitor.at(7), store, bpKey)).hasMessage("killed");
         Files.move(store.fileOf(bpKey), store.fileOf(rfgKey));
 
         StringWriter err = new StringWriter();

@@ -27,26 +27,6 @@ class ResumeExactnessTest {
         System.setProperty("dl4j.snn.cache", cacheDir.toString());
     }
 
-    /** Stands in for a kill: stops the run once iteration {@code at} is reported. */
-    private static TrainingMonitor killAt(int at) {
-        return new TrainingMonitor() {
-            @Override
-            public void start(String runLabel, EvaluationSplit split, int totalIterations, int startIteration) {
-            }
-
-            @Override
-            public void update(int iteration, double loss, double testErrorOrNaN) {
-                if (iteration == at) {
-                    throw new IllegalStateException("killed");
-                }
-            }
-
-            @Override
-            public void finish() {
-            }
-        };
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"SG-BP", "WSG-RFG-L", "SG-RFG-GxK2"})
     void resumedRunEqualsUninterruptedRun(String label, @TempDir Path dir) {
@@ -59,7 +39,7 @@ class ResumeExactnessTest {
                 new FileCheckpointStore(dir.resolve("a")), "run");
 
         FileCheckpointStore store = new FileCheckpointStore(dir.resolve("b"));
-        assertThatThrownBy(() -> everyIteration.run(settings, method, 3, EvaluationSplit.TEST, killAt(7), store, "run"))
+        assertThatThrownBy(() -> everyIteration.run(settings, method, 3, EvaluationSplit.TEST, KillingMonitor.at(7), store, "run"))
                 .hasMessage("killed");
         assertThat(store.load("run")).isPresent();
         MethodRun resumed = everyIteration.run(settings, method, 3, EvaluationSplit.TEST, TrainingMonitor.silent(), store, "run");

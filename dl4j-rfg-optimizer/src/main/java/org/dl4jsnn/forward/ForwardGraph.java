@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.conf.TimeAverage;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
@@ -43,7 +44,7 @@ public final class ForwardGraph {
     }
 
     public record SpikingNode(String name, int[] inputs, IntegrateAndFireNeuron neuron, int nOut, int steps,
-                              int layerIndex, ParamSegment segment) implements Node {
+                              int layerIndex, ParamSegment segment, boolean floatKernels) implements Node {
     }
 
     public record AverageNode(String name, int[] inputs, int steps) implements Node {
@@ -263,8 +264,9 @@ public final class ForwardGraph {
                     + " engine does not model");
         }
         if (conf instanceof SpikingDense s) {
+            // a FLOAT network's sweep runs the float kernels, as its layers do for BP
             return new SpikingNode(name, inputs, s.neuron(), (int) s.getNOut(), s.getTimeSteps(), layer.getIndex(),
-                    denseSegment(layer, flat));
+                    denseSegment(layer, flat), flat.dataType() == DataType.FLOAT);
         }
         if (conf instanceof TimeAverage) {
             return new AverageNode(name, inputs, -1);

@@ -146,6 +146,7 @@ public final class ForwardSweep {
         List<Node> nodes = graph.nodes();
         int count = nodes.size();
         SpikingDenseJvp[] spiking = new SpikingDenseJvp[count];
+        FloatSpikingDenseJvp[] floatSpiking = new FloatSpikingDenseJvp[count];
         TimeAverageJvp[] averages = new TimeAverageJvp[count];
         Value[] staticInputs = new Value[count];
         for (int n = 0; n < count; n++) {
@@ -155,8 +156,13 @@ public final class ForwardSweep {
             }
             int b0 = BatchChunks.start(rows[n], c);
             if (node instanceof SpikingNode s) {
-                spiking[n] = new SpikingDenseJvp(s.neuron(), s.nOut(), s.steps(),
-                        NoiseSeeds.forLayer(networkSeed, iteration, s.layerIndex()), paramViews[n], b0);
+                long noiseSeed = NoiseSeeds.forLayer(networkSeed, iteration, s.layerIndex());
+                if (s.floatKernels()) {
+                    floatSpiking[n] = new FloatSpikingDenseJvp(s.neuron(), s.nOut(), s.steps(), noiseSeed,
+                            paramViews[n], b0);
+                } else {
+                    spiking[n] = new SpikingDenseJvp(s.neuron(), s.nOut(), s.steps(), noiseSeed, paramViews[n], b0);
+                }
                 int in = node.inputs()[0];
                 if (graph.phase(in) == Phase.STATIC) {
                     staticInputs[n] = ValueRows.slice(values[in], b0, BatchChunks.length(rows[n], c));
@@ -166,13 +172,22 @@ public final class ForwardSweep {
             }
         }
         StepValue[] current = new StepValue[count];
+        FloatStepValue[] floatCurrent = new FloatStepValue[count];
         for (int t = 0; t < graph.steps(); t++) {
             for (int n = 0; n < count; n++) {
+                int in = nodes.get(n).inputs().length > 0 ? nodes.get(n).inputs()[0] : -1;
                 if (spiking[n] != null) {
                     current[n] = staticInputs[n] != null ? spiking[n].step(t, staticInputs[n])
-                            : spiking[n].step(t, current[nodes.get(n).inputs()[0]]);
+                            : spiking[n].step(t, requireStep(current[in], nodes.get(n)));
+                } else if (floatSpiking[n] != null) {
+                    floatCurrent[n] = staticInputs[n] != null ? floatSpiking[n].step(t, staticInputs[n])
+                            : floatSpiking[n].step(t, requireStep(floatCurrent[in], nodes.get(n)));
                 } else if (averages[n] != null) {
-                    averages[n].add(current[nodes.get(n).inputs()[0]]);
+                    if (floatCurrent[in] != null) {
+                        averages[n].add(floatCurrent[in]);
+                    } else {
+                        averages[n].add(current[in]);
+                    }
                 }
             }
         }
@@ -183,11 +198,23 @@ public final class ForwardSweep {
             if (spiking[n] != null) {
                 spikes += spiking[n].spikeCount();
                 neuronSteps += spiking[n].neuronSteps();
+            } else if (floatSpiking[n] != null) {
+                spikes += floatSpiking[n].spikeCount();
+                neuronSteps += floatSpiking[n].neuronSteps();
             } else if (averages[n] != null) {
                 means[n] = averages[n].mean();
             }
         }
         return new Chunk(means, spikes, neuronSteps);
+    }
+
+    /** A spiking layer's step input, which a layer of the other precision would not have produced. */
+    private static <V> V requireStep(V input, Node node) {
+        if (input == null) {
+            throw new IllegalStateException("spiking node '" + node.name() + "' gets spike trains of the other"
+                    + " precision: a network's spiking layers must share one data type");
+        }
+        return input;
     }
 
     private static Value evaluate(Node node, Value[] values, ParamTangents p, List<Value> inputs) {

@@ -35,6 +35,32 @@ public final class TimeAverageJvp {
         }
     }
 
+    /** A FLOAT network's step: summed in double, as {@link #add(StepValue)} sums (0/1 spikes add exactly). */
+    public void add(FloatStepValue spikes) {
+        if (sum == null) {
+            width = spikes.width();
+            batch = spikes.batch();
+            sum = new double[width * batch];
+            tangentSums = new double[spikes.directions()][];
+        }
+        add(sum, spikes.primal());
+        for (int k = 0; k < tangentSums.length; k++) {
+            float[] t = spikes.tangents()[k];
+            if (t != null) {
+                if (tangentSums[k] == null) {
+                    tangentSums[k] = new double[width * batch];
+                }
+                add(tangentSums[k], t);
+            }
+        }
+    }
+
+    private static void add(double[] into, float[] x) {
+        for (int e = 0; e < into.length; e++) {
+            into[e] += x[e];
+        }
+    }
+
     private static void add(double[] into, double[] x) {
         for (int e = 0; e < into.length; e++) {
             into[e] += x[e];

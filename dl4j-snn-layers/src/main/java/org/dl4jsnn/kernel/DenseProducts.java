@@ -155,4 +155,75 @@ public final class DenseProducts {
         }
         return t;
     }
+
+    /**
+     * {@link #columns} for a FLOAT network: float products in float lanes (twice the double lanes), each
+     * term a float multiply and add in increasing c, so the SIMD and scalar versions agree bit for bit.
+     */
+    public static void columns(float[] a, int aOff, int rows, int cols, float[] x, int xOff, int batch,
+                               float[] bias, int bOff, float[] out, int oOff, boolean accumulate) {
+        if (VectorApi.available()) {
+            DenseProductsSimd.columns(a, aOff, rows, cols, x, xOff, batch, bias, bOff, out, oOff, accumulate);
+        } else {
+            scalarColumns(a, aOff, rows, cols, x, xOff, batch, bias, bOff, out, oOff, accumulate);
+        }
+    }
+
+    /** The float {@link #columns} without SIMD. */
+    public static void scalarColumns(float[] a, int aOff, int rows, int cols, float[] x, int xOff, int batch,
+                                     float[] bias, int bOff, float[] out, int oOff, boolean accumulate) {
+        for (int r = 0; r < rows; r++) {
+            int o = oOff + r * batch;
+            float br = bias == null ? 0.0f : bias[bOff + r];
+            if (!accumulate) {
+                Arrays.fill(out, o, o + batch, br);
+            } else {
+                for (int b = 0; b < batch; b++) {
+                    out[o + b] += br;
+                }
+            }
+            for (int c = 0; c < cols; c++) {
+                float arc = a[aOff + r * cols + c];
+                int xr = xOff + c * batch;
+                for (int b = 0; b < batch; b++) {
+                    out[o + b] += x[xr + b] * arc;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #accumulateDots} of float blocks: products summed in float lanes (each lane over batch / lanes
+     * terms), the lanes then added in double, into a double result (weight gradients stay double: they are
+     * small and summed over steps and chunks).
+     */
+    public static void accumulateDots(float[] y, int yOff, int rows, float[] x, int xOff, int cols, int batch,
+                                      double[] out) {
+        if (VectorApi.available()) {
+            DenseProductsSimd.accumulateDots(y, yOff, rows, x, xOff, cols, batch, out);
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int yr = yOff + r * batch;
+            for (int c = 0; c < cols; c++) {
+                int xr = xOff + c * batch;
+                double sum = 0;
+                for (int b = 0; b < batch; b++) {
+                    sum += y[yr + b] * x[xr + b];
+                }
+                out[r * cols + c] += sum;
+            }
+        }
+    }
+
+    /** The transpose of a row-major float [rows][cols] block starting at {@code offset}, as [cols][rows]. */
+    public static float[] transpose(float[] a, int offset, int rows, int cols) {
+        float[] t = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[offset + r * cols + c];
+            }
+        }
+        return t;
+    }
 }

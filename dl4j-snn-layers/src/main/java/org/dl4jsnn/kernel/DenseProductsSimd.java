@@ -1,6 +1,7 @@
 package org.dl4jsnn.kernel;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -72,6 +73,73 @@ final class DenseProductsSimd {
                 }
                 // lanes summed in lane order: reduceLanes may order them differently once the JIT compiles
                 // it, and a run must repeat bit for bit whatever the JIT did
+                acc.intoArray(laneSums, 0);
+                double sum = 0.0;
+                for (int l = 0; l < lanes; l++) {
+                    sum += laneSums[l];
+                }
+                for (; b < batch; b++) {
+                    sum += y[yr + b] * x[xr + b];
+                }
+                out[r * cols + c] += sum;
+            }
+        }
+    }
+
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+    static void columns(float[] a, int aOff, int rows, int cols, float[] x, int xOff, int batch, float[] bias,
+                        int bOff, float[] out, int oOff, boolean accumulate) {
+        final int lanes = F.length();
+        final int bound = F.loopBound(batch);
+        for (int r = 0; r < rows; r++) {
+            int o = oOff + r * batch;
+            int aRow = aOff + r * cols;
+            float br = bias == null ? 0.0f : bias[bOff + r];
+            int b = 0;
+            if (accumulate) {
+                for (; b < bound; b += lanes) {
+                    FloatVector acc = FloatVector.fromArray(F, out, o + b).add(br);
+                    terms(a, aRow, cols, x, xOff, batch, b, acc).intoArray(out, o + b);
+                }
+            } else {
+                for (; b < bound; b += lanes) {
+                    terms(a, aRow, cols, x, xOff, batch, b, FloatVector.broadcast(F, br)).intoArray(out, o + b);
+                }
+            }
+            for (; b < batch; b++) {
+                float v = accumulate ? out[o + b] + br : br;
+                for (int c = 0; c < cols; c++) {
+                    v += x[xOff + c * batch + b] * a[aRow + c];
+                }
+                out[o + b] = v;
+            }
+        }
+    }
+
+    private static FloatVector terms(float[] a, int aRow, int cols, float[] x, int xOff, int batch, int b,
+                                     FloatVector acc) {
+        for (int c = 0; c < cols; c++) {
+            acc = acc.add(FloatVector.fromArray(F, x, xOff + c * batch + b).mul(a[aRow + c]));
+        }
+        return acc;
+    }
+
+    static void accumulateDots(float[] y, int yOff, int rows, float[] x, int xOff, int cols, int batch,
+                               double[] out) {
+        final int lanes = F.length();
+        final int bound = F.loopBound(batch);
+        float[] laneSums = new float[lanes];
+        for (int r = 0; r < rows; r++) {
+            int yr = yOff + r * batch;
+            for (int c = 0; c < cols; c++) {
+                int xr = xOff + c * batch;
+                FloatVector acc = FloatVector.zero(F);
+                int b = 0;
+                for (; b < bound; b += lanes) {
+                    acc = FloatVector.fromArray(F, y, yr + b).fma(FloatVector.fromArray(F, x, xr + b), acc);
+                }
+                // lanes summed in lane order, in double (see the double version)
                 acc.intoArray(laneSums, 0);
                 double sum = 0.0;
                 for (int l = 0; l < lanes; l++) {

@@ -106,6 +106,63 @@ public final class NdArrays {
         return target;
     }
 
+    /** The elements in row-major ('c') order, as floats (a FLOAT network's kernels), whatever the array. */
+    public static float[] toFloats(INDArray array) {
+        INDArray c = isPlainRowMajor(array) ? array : array.dup('c');
+        int n = (int) c.length();
+        float[] out = new float[n];
+        if (c.dataType() == DataType.FLOAT) {
+            new FloatPointer(c.data().addressPointer()).get(out, 0, n);
+        } else if (c.dataType() == DataType.DOUBLE) {
+            double[] tmp = new double[n];
+            new DoublePointer(c.data().addressPointer()).get(tmp, 0, n);
+            PrecisionCasts.narrow(tmp, out, n);
+        } else {
+            return toFloats(c.castTo(DataType.FLOAT));
+        }
+        return out;
+    }
+
+    /** {@link #toBatchInnermost} as floats. */
+    public static float[] toBatchInnermostFloats(INDArray array) {
+        return toFloats(reversedAxes(array));
+    }
+
+    /** Fails naming {@code what} if any of {@code values} (the elements of {@code array}) is not finite. */
+    public static float[] requireFinite(float[] values, INDArray array, String what) {
+        for (int k = 0; k < values.length; k++) {
+            if (!Float.isFinite(values[k])) {
+                throw new IllegalArgumentException(what + " contains a non-finite value (" + values[k]
+                        + ") at flat index " + k + " of shape " + Arrays.toString(array.shape()));
+            }
+        }
+        return values;
+    }
+
+    /** {@link #fillBatchInnermost} from floats. */
+    public static INDArray fillBatchInnermost(INDArray target, float[] values) {
+        if (target.ordering() != 'f') {
+            throw new IllegalArgumentException("target must be in 'f' order, got '" + target.ordering() + "'");
+        }
+        fill(reversedAxes(target), values);
+        return target;
+    }
+
+    /** Writes row-major float {@code values} into {@code target} (any order; converted to its type). */
+    public static INDArray fill(INDArray target, float[] values) {
+        if (target.length() != values.length) {
+            throw new IllegalArgumentException("length mismatch: target " + target.length() + ", values "
+                    + values.length);
+        }
+        if (isPlainRowMajor(target) && target.dataType() == DataType.FLOAT) {
+            new FloatPointer(target.data().addressPointer()).put(values, 0, values.length);
+        } else {
+            target.assign(org.nd4j.linalg.factory.Nd4j.create(values, target.shape(), 'c')
+                    .castTo(target.dataType()));
+        }
+        return target;
+    }
+
     /** Row-major, dense, starting at its buffer's start: the only layout the bulk copies may assume. */
     private static boolean isPlainRowMajor(INDArray a) {
         if (a.offset() != 0 || a.data().length() != a.length()) {

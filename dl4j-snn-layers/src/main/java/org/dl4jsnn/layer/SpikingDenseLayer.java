@@ -14,6 +14,7 @@ import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
 import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.surrogate.NoiseSeeds;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -26,6 +27,8 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     private transient IntegrateAndFireNeuron neuron;
     /** Kept from the last training forward pass for back-propagation. */
     private transient ChunkedSpikingDense.Trace trace;
+    /** The same for a FLOAT network, whose kernels run in float (only one of the two traces is set). */
+    private transient FloatChunkedSpikingDense.Trace floatTrace;
     private transient long backwardPasses;
     private transient BatchThreads threads = BatchThreads.single();
 
@@ -102,14 +105,49 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
         assertInputSet(false);
         applyDropOutIfNecessary(training, mgr);
         LayerShape shape = shapeOf(input);
+        if (floatKernels()) {
+            return activateFloat(shape, training, mgr);
+        }
         double[] in = NdArrays.requireFinite(NdArrays.toBatchInnermost(input), input, layerId() + " input");
         long noiseSeed = training ? nextNoiseSeed() : 0L;
         ChunkedSpikingDense.Trace tr = ChunkedSpikingDense.forward(shape, in, weights(), bias(), neuron(), training,
                 noiseSeed, batchThreads());
         if (training) {
             trace = tr;
+            floatTrace = null;
         }
         // 'f' order is the kernel's own layout [t][j][b]: the next spiking layer and TimeAverage copy it in bulk
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {shape.batch(), shape.nOut(), shape.steps()}, 'f');
+        return NdArrays.fillBatchInnermost(out, tr.spikes());
+    }
+
+    /**
+     * A FLOAT network runs the float kernels end to end (no copy to double and back); any other runs the
+     * double kernels.
+     */
+    public boolean floatKernels() {
+        return dataType == DataType.FLOAT;
+    }
+
+    /** The weights as float [nOut][nIn] (see {@link #weights}). */
+    public float[] floatWeights() {
+        return NdArrays.toFloats(getParam(DefaultParamInitializer.WEIGHT_KEY).transpose());
+    }
+
+    public float[] floatBias() {
+        return NdArrays.toFloats(getParam(DefaultParamInitializer.BIAS_KEY));
+    }
+
+    private INDArray activateFloat(LayerShape shape, boolean training, LayerWorkspaceMgr mgr) {
+        float[] in = NdArrays.requireFinite(NdArrays.toBatchInnermostFloats(input), input, layerId() + " input");
+        long noiseSeed = training ? nextNoiseSeed() : 0L;
+        FloatChunkedSpikingDense.Trace tr = FloatChunkedSpikingDense.forward(shape, in, floatWeights(), floatBias(),
+                neuron(), training, noiseSeed, batchThreads());
+        if (training) {
+            floatTrace = tr;
+            trace = null;
+        }
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {shape.batch(), shape.nOut(), shape.steps()}, 'f');
         return NdArrays.fillBatchInnermost(out, tr.spikes());
@@ -126,6 +164,9 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
+        if (floatTrace != null && floatTrace.hasSlopes()) {
+            return backpropFloat(epsilon, mgr);
+        }
         if (trace == null || !trace.hasSlopes()) {
             throw new IllegalStateException(layerId() + ": backpropGradient needs a training forward pass first");
         }
@@ -138,19 +179,41 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
         }
         SpikingDenseKernel.Gradients grads = ChunkedSpikingDense.backward(trace, NdArrays.toBatchInnermost(epsilon),
                 weights(), neuron(), batchThreads());
+        INDArray epsOut = NdArrays.fillBatchInnermost(mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                inputShape(shape), 'f'), grads.input());
+        return finishBackprop(shape, grads.weights(), grads.bias(), epsOut);
+    }
 
+    private Pair<Gradient, INDArray> backpropFloat(INDArray epsilon, LayerWorkspaceMgr mgr) {
+        backwardPasses++;
+        LayerShape shape = floatTrace.shape();
+        if (epsilon.length() != shape.outputLength()) {
+            throw new DL4JInvalidInputException(layerId() + ": epsilon shape " + Arrays.toString(epsilon.shape())
+                    + " does not match the output [" + shape.batch() + ", " + shape.nOut() + ", " + shape.steps()
+                    + "]");
+        }
+        FloatSpikingDenseKernel.Gradients grads = FloatChunkedSpikingDense.backward(floatTrace,
+                NdArrays.toBatchInnermostFloats(epsilon), floatWeights(), neuron(), batchThreads());
+        INDArray epsOut = NdArrays.fillBatchInnermost(mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                inputShape(shape), 'f'), grads.input());
+        return finishBackprop(shape, grads.weights(), grads.bias(), epsOut);
+    }
+
+    private static long[] inputShape(LayerShape shape) {
+        return shape.spikeInput() ? new long[] {shape.batch(), shape.nIn(), shape.steps()}
+                : new long[] {shape.batch(), shape.nIn()};
+    }
+
+    private Pair<Gradient, INDArray> finishBackprop(LayerShape shape, double[] weightGrad, double[] biasGrad,
+                                                    INDArray epsOut) {
         Gradient gradient = new DefaultGradient();
         INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         // row-major [nOut][nIn] is exactly the memory order of DL4J's 'f'-ordered [nIn, nOut] W
-        wGrad.assign(Nd4j.create(grads.weights(), new long[] {shape.nIn(), shape.nOut()}, 'f'));
+        wGrad.assign(Nd4j.create(weightGrad, new long[] {shape.nIn(), shape.nOut()}, 'f'));
         INDArray bGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-        bGrad.assign(Nd4j.create(grads.bias(), bGrad.shape(), 'c'));
+        bGrad.assign(Nd4j.create(biasGrad, bGrad.shape(), 'c'));
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
         gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, bGrad);
-
-        INDArray epsOut = NdArrays.fillBatchInnermost(mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                shape.spikeInput() ? new long[] {shape.batch(), shape.nIn(), shape.steps()}
-                        : new long[] {shape.batch(), shape.nIn()}, 'f'), grads.input());
         weightNoiseParams.clear();
         epsOut = backpropDropOutIfPresent(epsOut);
         return new Pair<>(gradient, epsOut);
@@ -160,6 +223,7 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     public void clear() {
         super.clear();
         trace = null;
+        floatTrace = null;
     }
 
     @Override

@@ -26,6 +26,22 @@ public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
         checkRank(input);
         int rows = (int) (input.size(0) * input.size(1));
         int steps = (int) input.size(2);
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {input.size(0), input.size(1)}, 'f');
+        if (dataType == DataType.FLOAT) {
+            // a FLOAT network stays in float: the sum of 0/1 spikes is exact in float as in double
+            float[] in = NdArrays.toBatchInnermostFloats(input);
+            float[] mean = new float[rows];
+            for (int t = 0; t < steps; t++) {
+                for (int r = 0, base = t * rows; r < rows; r++) {
+                    mean[r] += in[base + r];
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                mean[r] /= steps;
+            }
+            return NdArrays.fillBatchInnermost(out, mean);
+        }
         // [t][i][b] (the spiking layers' own layout): the sum over t adds whole contiguous blocks
         double[] in = NdArrays.toBatchInnermost(input);
         double[] mean = new double[rows];
@@ -37,8 +53,6 @@ public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
         for (int r = 0; r < rows; r++) {
             mean[r] /= steps;
         }
-        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {input.size(0), input.size(1)}, 'f');
         return NdArrays.fillBatchInnermost(out, mean);
     }
 
@@ -47,6 +61,18 @@ public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
         assertInputSet(true);
         int rows = (int) (input.size(0) * input.size(1));
         int steps = (int) input.size(2);
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'f');
+        if (dataType == DataType.FLOAT) {
+            float[] eps = NdArrays.toBatchInnermostFloats(epsilon);
+            float[] spread = new float[rows * steps];
+            for (int r = 0; r < rows; r++) {
+                spread[r] = eps[r] / steps;
+            }
+            for (int t = 1; t < steps; t++) {
+                System.arraycopy(spread, 0, spread, t * rows, rows);
+            }
+            return new Pair<>(new DefaultGradient(), NdArrays.fillBatchInnermost(out, spread));
+        }
         double[] eps = NdArrays.toBatchInnermost(epsilon);
         double[] share = new double[rows];
         for (int r = 0; r < rows; r++) {
@@ -56,7 +82,6 @@ public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
         for (int t = 0; t < steps; t++) {
             System.arraycopy(share, 0, spread, t * rows, rows);
         }
-        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'f');
         return new Pair<>(new DefaultGradient(), NdArrays.fillBatchInnermost(out, spread));
     }
 

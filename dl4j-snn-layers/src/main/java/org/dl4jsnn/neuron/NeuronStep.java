@@ -35,10 +35,9 @@ public final class NeuronStep {
         if ((spikeSlopes == null) != (resetSlopes == null)) {
             throw new IllegalArgumentException("spikeSlopes and resetSlopes must both be given or both be null");
         }
-        if (VectorApi.available() && !neuron.softSpikes()
-                && (spikeSlopes == null || neuron.surrogate() instanceof GaussianSurrogate)) {
-            return NeuronStepSimd.advance(neuron, membrane, from, to, current, cOff, spikes, spikeSlopes,
-                    resetSlopes, oOff);
+        if (simd(neuron, spikeSlopes != null)) {
+            return NeuronStepSimd.advance(StepLanes.DOUBLE, neuron, membrane, from, to, current, cOff, spikes,
+                    spikeSlopes, resetSlopes, oOff);
         }
         return scalarAdvance(neuron, membrane, from, to, current, cOff, spikes, spikeSlopes, resetSlopes, oOff,
                 noise, t);
@@ -76,7 +75,7 @@ public final class NeuronStep {
                                double[] resetSlopes, int off, double[] carried, double[] lossPerCurrent,
                                double[] lossPerCurrentTotal, int n) {
         if (VectorApi.available()) {
-            NeuronStepSimd.adjoint(neuron.beta(), lossPerSpike, spikeSlopes, resetSlopes, off, carried,
+            NeuronStepSimd.adjoint(StepLanes.DOUBLE, neuron.beta(), lossPerSpike, spikeSlopes, resetSlopes, off, carried,
                     lossPerCurrent, lossPerCurrentTotal, n);
             return;
         }
@@ -86,6 +85,71 @@ public final class NeuronStep {
             lossPerCurrent[k] = dU;
             lossPerCurrentTotal[k] += dU;
             carried[k] = neuron.adjointCarry(dU);
+        }
+    }
+
+    /**
+     * {@link #advance} for a FLOAT network, on float arrays: the same rule (the SIMD lanes are
+     * {@link NeuronStepSimd}'s, written once for both precisions; the scalar path calls the neuron's own
+     * functions and rounds each result to float). The WSG draws come from the same counters as in double;
+     * only the slope they give is rounded to float.
+     */
+    public static int advance(IntegrateAndFireNeuron neuron, float[] membrane, int from, int to, float[] current,
+                              int cOff, float[] spikes, float[] spikeSlopes, float[] resetSlopes, int oOff,
+                              NoiseAddress noise, int t) {
+        if ((spikeSlopes == null) != (resetSlopes == null)) {
+            throw new IllegalArgumentException("spikeSlopes and resetSlopes must both be given or both be null");
+        }
+        if (simd(neuron, spikeSlopes != null)) {
+            return NeuronStepSimd.advance(StepLanes.FLOAT, neuron, membrane, from, to, current, cOff, spikes,
+                    spikeSlopes, resetSlopes, oOff);
+        }
+        return scalarAdvance(neuron, membrane, from, to, current, cOff, spikes, spikeSlopes, resetSlopes, oOff,
+                noise, t);
+    }
+
+    private static boolean simd(IntegrateAndFireNeuron neuron, boolean slopes) {
+        return VectorApi.available() && !neuron.softSpikes()
+                && (!slopes || neuron.surrogate() instanceof GaussianSurrogate);
+    }
+
+    /** The float {@link #advance} element by element through the neuron's scalar functions, rounded to float. */
+    public static int scalarAdvance(IntegrateAndFireNeuron neuron, float[] membrane, int from, int to,
+                                    float[] current, int cOff, float[] spikes, float[] spikeSlopes,
+                                    float[] resetSlopes, int oOff, NoiseAddress noise, int t) {
+        int fired = 0;
+        for (int k = from; k < to; k++) {
+            float u = (float) neuron.integrate(membrane[k], current[cOff + k]);
+            float s = (float) neuron.spike(u);
+            spikes[oOff + k] = s;
+            if (spikeSlopes != null) {
+                float g = (float) neuron.spikeSlope(u, noise.seed(), noise.element(k, t));
+                spikeSlopes[oOff + k] = g;
+                resetSlopes[oOff + k] = (float) neuron.resetSlope(u, s, g);
+            }
+            membrane[k] = (float) neuron.reset(u, s);
+            if (s != 0) {
+                fired++;
+            }
+        }
+        return fired;
+    }
+
+    /** {@link #adjoint} on float arrays. */
+    public static void adjoint(IntegrateAndFireNeuron neuron, float[] lossPerSpike, float[] spikeSlopes,
+                               float[] resetSlopes, int off, float[] carried, float[] lossPerCurrent,
+                               float[] lossPerCurrentTotal, int n) {
+        if (VectorApi.available()) {
+            NeuronStepSimd.adjoint(StepLanes.FLOAT, neuron.beta(), lossPerSpike, spikeSlopes, resetSlopes, off,
+                    carried, lossPerCurrent, lossPerCurrentTotal, n);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            float dU = (float) IntegrateAndFireNeuron.adjointMembrane(lossPerSpike[off + k], spikeSlopes[off + k],
+                    resetSlopes[off + k], carried[k]);
+            lossPerCurrent[k] = dU;
+            lossPerCurrentTotal[k] += dU;
+            carried[k] = (float) neuron.adjointCarry(dU);
         }
     }
 }

@@ -60,4 +60,20 @@ public final class BatchChunks {
             System.arraycopy(part, r * n, full, r * batch + b0, n);
         }
     }
+
+    /** {@link #gather} of a float block. */
+    public static float[] gather(float[] full, int rows, int batch, int b0, int n) {
+        float[] part = new float[rows * n];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(full, r * batch + b0, part, r * n, n);
+        }
+        return part;
+    }
+
+    /** {@link #scatter} of a float block. */
+    public static void scatter(float[] part, int rows, int n, float[] full, int batch, int b0) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(part, r * n, full, r * batch + b0, n);
+        }
+    }
 }

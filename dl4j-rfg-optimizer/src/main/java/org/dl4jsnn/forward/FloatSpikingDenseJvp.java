@@ -67,7 +67,8 @@ public final class FloatSpikingDenseJvp {
 
     /** Advances one step driven by this step's spikes of the previous layer. */
     public FloatStepValue step(int t, FloatStepValue input) {
-        return advance(t, current, currents(input));
+        float[][] tangents = currents(input);
+        return advance(t, current, tangents);
     }
 
     /** The input current and its tangents into {@code current} and {@code currentTangents}. */
@@ -128,11 +129,7 @@ public final class FloatSpikingDenseJvp {
             }
             float[] ud = membraneTangents[k];
             float[] sd = spikeTangentBuffers[k];
-            for (int e = 0; e < sd.length; e++) {
-                float udot = (float) neuron.integrate(ud[e], idot[e]);
-                sd[e] = g[e] * udot;
-                ud[e] = a[e] * udot;
-            }
+            NeuronStep.tangent(neuron, ud, idot, g, a, sd, sd.length);
             spikeTangents[k] = sd;
         }
         return new FloatStepValue(nOut, batch, spikes, spikeTangents);

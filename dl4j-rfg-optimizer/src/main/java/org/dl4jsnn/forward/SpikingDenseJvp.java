@@ -114,11 +114,7 @@ public final class SpikingDenseJvp {
             }
             double[] ud = membraneTangents[k];
             double[] sd = spikeTangentBuffers[k];
-            for (int e = 0; e < sd.length; e++) {
-                double udot = neuron.integrate(ud[e], idot[e]);
-                sd[e] = g[e] * udot;
-                ud[e] = a[e] * udot;
-            }
+            NeuronStep.tangent(neuron, ud, idot, g, a, sd, sd.length);
             spikeTangents[k] = sd;
         }
         return new StepValue(nOut, batch, spikes, spikeTangents);

@@ -3,6 +3,7 @@ package org.dl4jsnn.forward;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import org.dl4jsnn.layer.FloatSpikingDenseKernel;
 import org.dl4jsnn.layer.LayerShape;
 import org.dl4jsnn.layer.SpikingDenseKernel;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
@@ -66,6 +67,67 @@ class SharedNeuronStepTest {
                 assertThat(out.primal()[k]).as("spike t=%d k=%d", t, k).isEqualTo(trace.spikes()[e]);
                 double vb = v[N_OUT * N_IN + k / BATCH];
                 double u = neuron.integrate(udot[k], vb);
+                assertThat(sdot[k]).as("tangent t=%d k=%d", t, k).isEqualTo(trace.spikeSlopes()[e] * u);
+                udot[k] = trace.resetSlopes()[e] * u;
+                spikes += (long) trace.spikes()[e];
+            }
+        }
+        assertThat(sweep.spikeCount()).isEqualTo(trace.spikeCount()).isEqualTo(spikes).isPositive();
+    }
+
+    /**
+     * The same for a FLOAT network: the float layer kernel and the float sweep share the step too (and, being
+     * written once over both precisions, it is the double step's rule): same spikes, and the tangent
+     * recomputed in float from the kernel's g and a, exactly.
+     */
+    @ParameterizedTest
+    @CsvSource({"SUBTRACT, false, 1.0, SG", "SUBTRACT, true, 0.9, SG", "ZERO, false, 1.0, SG",
+        "ZERO, true, 0.8, SG", "SUBTRACT, false, 1.0, WSG", "ZERO, true, 0.9, WSG"})
+    void floatKernelAndFloatSweepShareTheStep(ResetMode mode, boolean differentiated, double beta,
+                                              String surrogate) {
+        IntegrateAndFireNeuron neuron = new IntegrateAndFireNeuron(1.0, beta, mode, differentiated,
+                surrogate.equals("SG") ? Surrogate.gaussian(0.5) : Surrogate.stein(0.5, 8), false);
+        SplittableRandom rng = new SplittableRandom(11);
+        float[] input = new float[STEPS * N_IN * BATCH]; // [t][i][b]
+        for (int e = 0; e < input.length; e++) {
+            input[e] = rng.nextDouble() < 0.4 ? 1f : 0f;
+        }
+        double[] params = new double[N_OUT * N_IN + N_OUT]; // W [j][i], then b, float values
+        for (int e = 0; e < params.length; e++) {
+            params[e] = (float) rng.nextDouble(-0.3, 0.9);
+        }
+        float[] w = new float[N_OUT * N_IN];
+        float[] bias = new float[N_OUT];
+        for (int e = 0; e < w.length; e++) {
+            w[e] = (float) params[e];
+        }
+        for (int j = 0; j < N_OUT; j++) {
+            bias[j] = (float) params[N_OUT * N_IN + j];
+        }
+        double[] v = new double[params.length];
+        for (int j = 0; j < N_OUT; j++) {
+            v[N_OUT * N_IN + j] = (float) rng.nextDouble(-1, 1);
+        }
+        long seed = 77L;
+
+        FloatSpikingDenseKernel.Trace trace = FloatSpikingDenseKernel.forward(
+                new LayerShape(BATCH, N_IN, N_OUT, STEPS, true), input, w, bias, neuron, true, seed, 0);
+
+        FloatSpikingDenseJvp sweep = new FloatSpikingDenseJvp(neuron, N_OUT, STEPS, seed,
+                new ParamTangents(params, new double[][] {v}, 0, N_OUT * N_IN, new boolean[] {true}), 0);
+        int block = N_OUT * BATCH;
+        float[] udot = new float[block];
+        long spikes = 0;
+        for (int t = 0; t < STEPS; t++) {
+            float[] step = java.util.Arrays.copyOfRange(input, t * N_IN * BATCH, (t + 1) * N_IN * BATCH);
+            FloatStepValue out = sweep.step(t, new FloatStepValue(N_IN, BATCH, step, new float[1][]));
+            float[] sdot = out.tangents()[0];
+            for (int k = 0; k < block; k++) {
+                int e = t * block + k;
+                assertThat(out.primal()[k]).as("spike t=%d k=%d", t, k).isEqualTo(trace.spikes()[e]);
+                float vb = (float) v[N_OUT * N_IN + k / BATCH];
+                // the rule in float: beta rounded to float, each operation rounded (no FMA)
+                float u = udot[k] * (float) neuron.beta() + vb;
                 assertThat(sdot[k]).as("tangent t=%d k=%d", t, k).isEqualTo(trace.spikeSlopes()[e] * u);
                 udot[k] = trace.resetSlopes()[e] * u;
                 spikes += (long) trace.spikes()[e];

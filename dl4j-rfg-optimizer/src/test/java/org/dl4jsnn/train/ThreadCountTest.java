@@ -21,6 +21,8 @@ import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.testing.MexicanHatData;
 import org.dl4jsnn.testing.Networks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -37,22 +39,33 @@ class ThreadCountTest {
     private static final int[] THREADS = {1, 2, 3};
 
     private static MultiLayerConfiguration conf() {
-        return Networks.mlp(5, DataType.DOUBLE, new Adam(1e-2), 2, 1,
+        return conf(DataType.DOUBLE);
+    }
+
+    /** FLOAT runs the float kernels, DOUBLE the double ones: both must ignore the thread count. */
+    private static MultiLayerConfiguration conf(DataType type) {
+        return Networks.mlp(5, type, new Adam(1e-2), 2, 1,
                 new SpikingDense.Builder().timeSteps(6).surrogate(Surrogate.stein(0.5, 4)), 8, 6);
     }
 
     private static DataSet data() {
-        return MexicanHatData.train(BATCH, 3, DataType.DOUBLE);
+        return data(DataType.DOUBLE);
     }
 
-    @Test
-    void backPropagationGradientAndFitDoNotDependOnThreads() {
-        DataSet data = data();
+    private static DataSet data(DataType type) {
+        return MexicanHatData.train(BATCH, 3, type);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DOUBLE", "FLOAT"})
+    void backPropagationGradientAndFitDoNotDependOnThreads(String type) {
+        DataType dataType = DataType.valueOf(type);
+        DataSet data = data(dataType);
         List<INDArray> gradients = new ArrayList<>();
         List<INDArray> params = new ArrayList<>();
         for (int n : THREADS) {
             try (BatchThreads threads = BatchThreads.of(n)) {
-                MultiLayerNetwork net = new MultiLayerNetwork(conf());
+                MultiLayerNetwork net = new MultiLayerNetwork(conf(dataType));
                 net.init();
                 SpikingLayers.setBatchThreads(net, threads);
                 net.setInput(data.getFeatures());
@@ -72,15 +85,17 @@ class ThreadCountTest {
         }
     }
 
-    @Test
-    void rfgEstimateAndFitDoNotDependOnThreads() {
-        DataSet data = data();
+    @ParameterizedTest
+    @ValueSource(strings = {"DOUBLE", "FLOAT"})
+    void rfgEstimateAndFitDoNotDependOnThreads(String type) {
+        DataType dataType = DataType.valueOf(type);
+        DataSet data = data(dataType);
         List<double[]> estimates = new ArrayList<>();
         List<INDArray> params = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
         for (int n : THREADS) {
             try (BatchThreads threads = BatchThreads.of(n)) {
-                RfgMultiLayerNetwork net = new RfgMultiLayerNetwork(conf(), RfgSettings.layerwise(4).withDirections(2));
+                RfgMultiLayerNetwork net = new RfgMultiLayerNetwork(conf(dataType), RfgSettings.layerwise(4).withDirections(2));
                 net.init();
                 net.setBatchThreads(threads);
                 net.fit(data);

@@ -36,7 +36,7 @@ public final class NeuronStep {
             throw new IllegalArgumentException("spikeSlopes and resetSlopes must both be given or both be null");
         }
         if (simd(neuron, spikeSlopes != null)) {
-            return NeuronStepSimd.advance(StepLanes.DOUBLE, neuron, membrane, from, to, current, cOff, spikes,
+            return NeuronStepSimd.advance(neuron, membrane, from, to, current, cOff, spikes,
                     spikeSlopes, resetSlopes, oOff);
         }
         return scalarAdvance(neuron, membrane, from, to, current, cOff, spikes, spikeSlopes, resetSlopes, oOff,
@@ -75,7 +75,7 @@ public final class NeuronStep {
                                double[] resetSlopes, int off, double[] carried, double[] lossPerCurrent,
                                double[] lossPerCurrentTotal, int n) {
         if (VectorApi.available()) {
-            NeuronStepSimd.adjoint(StepLanes.DOUBLE, neuron.beta(), lossPerSpike, spikeSlopes, resetSlopes, off, carried,
+            NeuronStepSimd.adjoint(neuron.beta(), lossPerSpike, spikeSlopes, resetSlopes, off, carried,
                     lossPerCurrent, lossPerCurrentTotal, n);
             return;
         }
@@ -101,7 +101,7 @@ public final class NeuronStep {
             throw new IllegalArgumentException("spikeSlopes and resetSlopes must both be given or both be null");
         }
         if (simd(neuron, spikeSlopes != null)) {
-            return NeuronStepSimd.advance(StepLanes.FLOAT, neuron, membrane, from, to, current, cOff, spikes,
+            return NeuronStepSimd.advance(neuron, membrane, from, to, current, cOff, spikes,
                     spikeSlopes, resetSlopes, oOff);
         }
         return scalarAdvance(neuron, membrane, from, to, current, cOff, spikes, spikeSlopes, resetSlopes, oOff,
@@ -140,7 +140,7 @@ public final class NeuronStep {
                                float[] resetSlopes, int off, float[] carried, float[] lossPerCurrent,
                                float[] lossPerCurrentTotal, int n) {
         if (VectorApi.available()) {
-            NeuronStepSimd.adjoint(StepLanes.FLOAT, neuron.beta(), lossPerSpike, spikeSlopes, resetSlopes, off,
+            NeuronStepSimd.adjoint(neuron.beta(), lossPerSpike, spikeSlopes, resetSlopes, off,
                     carried, lossPerCurrent, lossPerCurrentTotal, n);
             return;
         }
@@ -150,6 +150,38 @@ public final class NeuronStep {
             lossPerCurrent[k] = dU;
             lossPerCurrentTotal[k] += dU;
             carried[k] = (float) neuron.adjointCarry(dU);
+        }
+    }
+
+    /**
+     * The forward-mode tangent of one step for neurons [0, n), with the step's slopes g and a (see
+     * {@link IntegrateAndFireNeuron}): Udot = integrate(Udot', Idot), Sdot = g Udot, Udot'(new) = a Udot.
+     * Writes Sdot to {@code spikeTangent} and the carried Udot' over {@code membraneTangent}.
+     */
+    public static void tangent(IntegrateAndFireNeuron neuron, double[] membraneTangent, double[] currentTangent,
+                               double[] g, double[] a, double[] spikeTangent, int n) {
+        if (VectorApi.available()) {
+            NeuronStepSimd.tangent(neuron.beta(), membraneTangent, currentTangent, g, a, spikeTangent, n);
+            return;
+        }
+        for (int e = 0; e < n; e++) {
+            double udot = neuron.integrate(membraneTangent[e], currentTangent[e]);
+            spikeTangent[e] = g[e] * udot;
+            membraneTangent[e] = a[e] * udot;
+        }
+    }
+
+    /** {@link #tangent} on float arrays. */
+    public static void tangent(IntegrateAndFireNeuron neuron, float[] membraneTangent, float[] currentTangent,
+                               float[] g, float[] a, float[] spikeTangent, int n) {
+        if (VectorApi.available()) {
+            NeuronStepSimd.tangent(neuron.beta(), membraneTangent, currentTangent, g, a, spikeTangent, n);
+            return;
+        }
+        for (int e = 0; e < n; e++) {
+            float udot = (float) neuron.integrate(membraneTangent[e], currentTangent[e]);
+            spikeTangent[e] = g[e] * udot;
+            membraneTangent[e] = a[e] * udot;
         }
     }
 }

@@ -20,61 +20,87 @@ final class NeuronStepSimd {
     private NeuronStepSimd() {
     }
 
-    /** The rule's constants, broadcast once per call. */
-    private record Constants<E>(Vector<E> beta, Vector<E> theta, Vector<E> zero, Vector<E> one, Vector<E> peak,
-                                Vector<E> scale, boolean subtract, boolean differentiated) {
+    /** The rule's scalars (broadcast inside the loop, where the JIT hoists them). */
+    private record Rule(double beta, double theta, double peak, double scale, boolean subtract,
+                        boolean differentiated) {
 
-        static <E> Constants<E> of(StepLanes<E> lanes, IntegrateAndFireNeuron neuron, boolean slopes) {
-            double peak = slopes ? ((GaussianSurrogate) neuron.surrogate()).densityPeak() : 0;
-            double scale = slopes ? ((GaussianSurrogate) neuron.surrogate()).exponentScale() : 0;
-            return new Constants<>(lanes.broadcast(neuron.beta()), lanes.broadcast(neuron.threshold()),
-                    lanes.broadcast(0.0), lanes.broadcast(1.0), lanes.broadcast(peak), lanes.broadcast(scale),
+        static Rule of(IntegrateAndFireNeuron neuron, boolean slopes) {
+            return new Rule(neuron.beta(), neuron.threshold(),
+                    slopes ? ((GaussianSurrogate) neuron.surrogate()).densityPeak() : 0,
+                    slopes ? ((GaussianSurrogate) neuron.surrogate()).exponentScale() : 0,
                     neuron.resetMode() == ResetMode.SUBTRACT, neuron.resetDifferentiated());
         }
     }
 
-    static <E> int advance(StepLanes<E> lanes, IntegrateAndFireNeuron neuron, Object membrane, int from, int to,
-                           Object current, int cOff, Object spikes, Object spikeSlopes, Object resetSlopes,
-                           int oOff) {
-        VectorSpecies<E> species = lanes.species();
-        Constants<E> c = Constants.of(lanes, neuron, spikeSlopes != null);
+    // The loops are per precision on purpose: each passes its own constant StepLanes to the shared rule,
+    // so once the JIT inlines the rule into a loop every vector has one exact type and stays in registers
+    // (one loop shared by both precisions would see two types at each call and box the vectors).
+
+    static int advance(IntegrateAndFireNeuron neuron, double[] membrane, int from, int to, double[] current,
+                       int cOff, double[] spikes, double[] spikeSlopes, double[] resetSlopes, int oOff) {
+        StepLanes<Double> lanes = StepLanes.DOUBLE;
+        VectorSpecies<Double> species = lanes.species();
+        Rule r = Rule.of(neuron, spikeSlopes != null);
         int fired = 0;
         int k = from;
         for (int bound = from + species.loopBound(to - from); k < bound; k += species.length()) {
-            fired += lanes(lanes, c, membrane, k, current, cOff, spikes, spikeSlopes, resetSlopes, oOff, null);
+            fired += lanes(lanes, r, membrane, k, current, cOff, spikes, spikeSlopes, resetSlopes, oOff, null);
         }
         if (k < to) {
-            fired += lanes(lanes, c, membrane, k, current, cOff, spikes, spikeSlopes, resetSlopes, oOff,
+            fired += lanes(lanes, r, membrane, k, current, cOff, spikes, spikeSlopes, resetSlopes, oOff,
                     species.indexInRange(k, to));
         }
         return fired;
     }
 
-    /** One vector of neurons from k; {@code m} masks the last, partial one (null: all lanes). */
-    private static <E> int lanes(StepLanes<E> lanes, Constants<E> c, Object membrane, int k, Object current,
+    static int advance(IntegrateAndFireNeuron neuron, float[] membrane, int from, int to, float[] current,
+                       int cOff, float[] spikes, float[] spikeSlopes, float[] resetSlopes, int oOff) {
+        StepLanes<Float> lanes = StepLanes.FLOAT;
+        VectorSpecies<Float> species = lanes.species();
+        Rule r = Rule.of(neuron, spikeSlopes != null);
+        int fired = 0;
+        int k = from;
+        for (int bound = from + species.loopBound(to - from); k < bound; k += species.length()) {
+            fired += lanes(lanes, r, membrane, k, current, cOff, spikes, spikeSlopes, resetSlopes, oOff, null);
+        }
+        if (k < to) {
+            fired += lanes(lanes, r, membrane, k, current, cOff, spikes, spikeSlopes, resetSlopes, oOff,
+                    species.indexInRange(k, to));
+        }
+        return fired;
+    }
+
+    /**
+     * The rule, once for both precisions: one vector of neurons from k; {@code m} masks the last, partial
+     * one (null: all lanes).
+     */
+    private static <E> int lanes(StepLanes<E> lanes, Rule r, Object membrane, int k, Object current,
                                  int cOff, Object spikes, Object spikeSlopes, Object resetSlopes, int oOff,
                                  VectorMask<E> m) {
+        Vector<E> theta = lanes.broadcast(r.theta());
+        Vector<E> zero = lanes.broadcast(0.0);
+        Vector<E> one = lanes.broadcast(1.0);
         // integrate: beta U' + I
-        Vector<E> u = lanes.load(membrane, k, m).mul(c.beta()).add(lanes.load(current, cOff + k, m));
+        Vector<E> u = lanes.load(membrane, k, m).mul(lanes.broadcast(r.beta())).add(lanes.load(current, cOff + k, m));
         // spike: H(U - theta), strict
-        Vector<E> z = u.sub(c.theta());
-        VectorMask<E> fire = z.compare(VectorOperators.GT, c.zero());
-        Vector<E> s = c.zero().blend(c.one(), fire);
+        Vector<E> z = u.sub(theta);
+        VectorMask<E> fire = z.compare(VectorOperators.GT, zero);
+        Vector<E> s = zero.blend(one, fire);
         lanes.store(s, spikes, oOff + k, m);
         if (spikeSlopes != null) {
             // Gaussian surrogate: peak exp(scale z z)
-            Vector<E> g = lanes.exp(z.mul(c.scale()).mul(z)).mul(c.peak());
+            Vector<E> g = lanes.exp(z.mul(lanes.broadcast(r.scale())).mul(z)).mul(lanes.broadcast(r.peak()));
             lanes.store(g, spikeSlopes, oOff + k, m);
             Vector<E> a;
-            if (c.subtract()) {
-                a = c.differentiated() ? c.one().sub(g.mul(c.theta())) : c.one();
+            if (r.subtract()) {
+                a = r.differentiated() ? one.sub(g.mul(theta)) : one;
             } else {
-                a = c.differentiated() ? c.one().sub(s).sub(u.mul(g)) : c.one().sub(s);
+                a = r.differentiated() ? one.sub(s).sub(u.mul(g)) : one.sub(s);
             }
             lanes.store(a, resetSlopes, oOff + k, m);
         }
         // reset
-        Vector<E> after = c.subtract() ? u.sub(s.mul(c.theta())) : u.mul(c.one().sub(s));
+        Vector<E> after = r.subtract() ? u.sub(s.mul(theta)) : u.mul(one.sub(s));
         lanes.store(after, membrane, k, m);
         return (m == null ? fire : fire.and(m)).trueCount();
     }
@@ -84,25 +110,80 @@ final class NeuronStepSimd {
      * {@link IntegrateAndFireNeuron#adjointCarry} compute it. (The JIT does not vectorize the scalar loop:
      * it stores to three arrays it cannot prove distinct from the ones it reads.)
      */
-    static <E> void adjoint(StepLanes<E> lanes, double beta, Object lossPerSpike, Object g, Object a, int off,
-                            Object carried, Object lossPerCurrent, Object total, int n) {
-        VectorSpecies<E> species = lanes.species();
-        Vector<E> b = lanes.broadcast(beta);
+    static void adjoint(double beta, double[] lossPerSpike, double[] g, double[] a, int off, double[] carried,
+                        double[] lossPerCurrent, double[] total, int n) {
+        StepLanes<Double> lanes = StepLanes.DOUBLE;
+        VectorSpecies<Double> species = lanes.species();
         int k = 0;
         for (int bound = species.loopBound(n); k < bound; k += species.length()) {
-            Vector<E> dU = lanes.load(lossPerSpike, off + k, null).mul(lanes.load(g, off + k, null))
-                    .add(lanes.load(a, off + k, null).mul(lanes.load(carried, k, null)));
-            lanes.store(dU, lossPerCurrent, k, null);
-            lanes.store(lanes.load(total, k, null).add(dU), total, k, null);
-            lanes.store(dU.mul(b), carried, k, null);
+            adjointLanes(lanes, beta, lossPerSpike, g, a, off, carried, lossPerCurrent, total, k, null);
         }
         if (k < n) {
-            VectorMask<E> m = species.indexInRange(k, n);
-            Vector<E> dU = lanes.load(lossPerSpike, off + k, m).mul(lanes.load(g, off + k, m))
-                    .add(lanes.load(a, off + k, m).mul(lanes.load(carried, k, m)));
-            lanes.store(dU, lossPerCurrent, k, m);
-            lanes.store(lanes.load(total, k, m).add(dU), total, k, m);
-            lanes.store(dU.mul(b), carried, k, m);
+            adjointLanes(lanes, beta, lossPerSpike, g, a, off, carried, lossPerCurrent, total, k,
+                    species.indexInRange(k, n));
         }
+    }
+
+    static void adjoint(double beta, float[] lossPerSpike, float[] g, float[] a, int off, float[] carried,
+                        float[] lossPerCurrent, float[] total, int n) {
+        StepLanes<Float> lanes = StepLanes.FLOAT;
+        VectorSpecies<Float> species = lanes.species();
+        int k = 0;
+        for (int bound = species.loopBound(n); k < bound; k += species.length()) {
+            adjointLanes(lanes, beta, lossPerSpike, g, a, off, carried, lossPerCurrent, total, k, null);
+        }
+        if (k < n) {
+            adjointLanes(lanes, beta, lossPerSpike, g, a, off, carried, lossPerCurrent, total, k,
+                    species.indexInRange(k, n));
+        }
+    }
+
+    /** The adjoint rule, once for both precisions: dU = dL/dS g + a c, total += dU, c = beta dU. */
+    private static <E> void adjointLanes(StepLanes<E> lanes, double beta, Object lossPerSpike, Object g, Object a,
+                                         int off, Object carried, Object lossPerCurrent, Object total, int k,
+                                         VectorMask<E> m) {
+        Vector<E> dU = lanes.load(lossPerSpike, off + k, m).mul(lanes.load(g, off + k, m))
+                .add(lanes.load(a, off + k, m).mul(lanes.load(carried, k, m)));
+        lanes.store(dU, lossPerCurrent, k, m);
+        lanes.store(lanes.load(total, k, m).add(dU), total, k, m);
+        lanes.store(dU.mul(lanes.broadcast(beta)), carried, k, m);
+    }
+
+    static void tangent(double beta, double[] membraneTangent, double[] currentTangent, double[] g, double[] a,
+                        double[] spikeTangent, int n) {
+        StepLanes<Double> lanes = StepLanes.DOUBLE;
+        VectorSpecies<Double> species = lanes.species();
+        int k = 0;
+        for (int bound = species.loopBound(n); k < bound; k += species.length()) {
+            tangentLanes(lanes, beta, membraneTangent, currentTangent, g, a, spikeTangent, k, null);
+        }
+        if (k < n) {
+            tangentLanes(lanes, beta, membraneTangent, currentTangent, g, a, spikeTangent, k,
+                    species.indexInRange(k, n));
+        }
+    }
+
+    static void tangent(double beta, float[] membraneTangent, float[] currentTangent, float[] g, float[] a,
+                        float[] spikeTangent, int n) {
+        StepLanes<Float> lanes = StepLanes.FLOAT;
+        VectorSpecies<Float> species = lanes.species();
+        int k = 0;
+        for (int bound = species.loopBound(n); k < bound; k += species.length()) {
+            tangentLanes(lanes, beta, membraneTangent, currentTangent, g, a, spikeTangent, k, null);
+        }
+        if (k < n) {
+            tangentLanes(lanes, beta, membraneTangent, currentTangent, g, a, spikeTangent, k,
+                    species.indexInRange(k, n));
+        }
+    }
+
+    /** The tangent rule, once for both precisions: Udot = beta Udot' + Idot, Sdot = g Udot, Udot' = a Udot. */
+    private static <E> void tangentLanes(StepLanes<E> lanes, double beta, Object membraneTangent,
+                                         Object currentTangent, Object g, Object a, Object spikeTangent, int k,
+                                         VectorMask<E> m) {
+        Vector<E> udot = lanes.load(membraneTangent, k, m).mul(lanes.broadcast(beta))
+                .add(lanes.load(currentTangent, k, m));
+        lanes.store(lanes.load(g, k, m).mul(udot), spikeTangent, k, m);
+        lanes.store(lanes.load(a, k, m).mul(udot), membraneTangent, k, m);
     }
 }

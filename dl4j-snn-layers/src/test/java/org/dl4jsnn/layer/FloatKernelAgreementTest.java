@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code 2^-23 ((nIn + 2) S + 3 |U'| + |U|)}, S the sum of the current's |terms|: the spikes must agree
  * except where the double |U - theta| is within that bound (counted and bounded), and the Gaussian
  * slopes agree to 2e-6 of the slope's peak (float exp within 4e-7 plus z's rounding), the reset slopes
- * likewise.
+ * likewise. With {@code SharedNeuronStepTest} (kernel and sweep share the step in each precision) this
+ * is what keeps one rule: a change to the rule in either precision's path alone fails here.
  */
 class FloatKernelAgreementTest {
 

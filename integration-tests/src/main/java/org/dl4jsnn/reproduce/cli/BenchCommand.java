@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + " print a table and write bench.json into --out (replacing an earlier bench.json). The default"
                 + " grid (batches 1000,10000 x T 32,512 x K 1,4,16) runs for about half an hour; give fewer"
                 + " values for a quick look, e.g. --batches 1000 --time-steps 32 --directions 1. --nets adds the operator"
-                + " networks at their tasks' sizes (about 5 more minutes; see --nets).")
+                + " networks at their tasks' sizes (about 8 more minutes; see --nets).")
 final class BenchCommand implements Callable<Integer> {
 
     static final String BENCH_JSON = "bench.json";
@@ -69,8 +69,9 @@ final class BenchCommand implements Callable<Integer> {
                     + " apply to the Mexican hat; the operator nets run at their tasks' sizes on the tasks' cached data,"
                     + " T = 32: the Poisson DeepONet at 1000 function-point pairs and at all 800 x 100 = 80000 pairs"
                     + " (both towers evaluate every pair), the SepONet at 20 functions x 101 x 101 grid points; FWD, BP,"
-                    + " RFG-G and RFG-L at the smallest --directions value (WSG-BP and WSG-RFG-L with --wsg). The two"
-                    + " operator nets add about 5 minutes (most of it the 80000-pair rows).")
+                    + " RFG-G and RFG-L at the smallest --directions value (WSG-BP and WSG-RFG-L with --wsg, not at 80000"
+                    + " pairs). The two operator nets add about 8 minutes, most of it the 80000-pair rows (BP there"
+                    + " holds about 9 GB: raise DL4J_SNN_XMX if it runs out of memory).")
     List<String> nets;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/bench",

@@ -4,6 +4,7 @@ package org.dl4jsnn.bench;
  * One measured (method, batch, T, K) configuration. Costs are per training iteration
  * ({@code net.fit(DataSet)} on one fixed minibatch); NaN when not measured (see {@code status}).
  *
+ * @param net            the network: {@value #MEXICAN_HAT}, or an operator network's name
  * @param msPerIter      median wall time of the timed iterations, ms
  * @param msMean         their mean, ms
  * @param iterations     how many iterations were timed
@@ -19,12 +20,14 @@ package org.dl4jsnn.bench;
  * @param cpuMsPerIter   median CPU time of the training thread over the timed iterations, ms
  * @param status         "ok", or why the row has no numbers (for example "out of memory")
  */
-public record BenchResult(String method, int batch, int timeSteps, int directions, double msPerIter,
+public record BenchResult(String net, String method, int batch, int timeSteps, int directions, double msPerIter,
                           double msMean, int iterations, double mflop, double peakMemMb, double polledHeapMb,
                           double allocMbPerIter, double spikeRate, double msynop, double cpuMsPerIter,
                           String status) {
 
     public static final String OK = "ok";
+    /** The net of {@link IterationBenchmark}. */
+    public static final String MEXICAN_HAT = "mexican-hat";
 
     public boolean ok() {
         return OK.equals(status);
@@ -35,8 +38,8 @@ public record BenchResult(String method, int batch, int timeSteps, int direction
         return mflop / msPerIter;
     }
 
-    static BenchResult failed(BenchMethod m, int batch, int steps, double mflop, String status) {
-        return new BenchResult(m.label(), batch, steps, m.directions(), Double.NaN, Double.NaN, 0, mflop,
+    static BenchResult failed(String net, BenchMethod m, int batch, int steps, double mflop, String status) {
+        return new BenchResult(net, m.label(), batch, steps, m.directions(), Double.NaN, Double.NaN, 0, mflop,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, status);
     }
 }

@@ -34,6 +34,29 @@ package org.dl4jsnn.bench;
  * nonzero output tangent: global perturbation with K directions has D = K and own = in = live = K
  * (in_1 = 0); layer-wise with K per layer has D = K L, own_l = K, in_l = K (l - 1), live_l = K l. So
  * one global direction costs about one backward pass: V_W s + W sdot against W^T delta + delta s^T.
+ *
+ * <p><b>Operator networks</b> ({@link #count(OperatorShape, int, BenchMethod)}). Each tower (branch, trunk,
+ * the SepONet's x and t trunks) is a spiking MLP {@code n_0 - ... - n_{L-1} - TimeAverage - n_L} counted by
+ * the formula above with B = the rows that tower evaluates, its readout a dense layer without loss
+ * ({@code G_L + B n_L} primal, {@code 2 G_L + B n_L + B n_{L-1}} back). The DeepONet feeds every
+ * function-point pair through both towers (its inputs are {@code [B, m]} and {@code [B, 1]}, one row per
+ * pair: the branch is evaluated once per pair, not once per function), so both have B = pairs; the SepONet's
+ * branch sees the F functions, its trunks the nx and nt grid coordinates. Then, with p the latent size:
+ * <pre>
+ * DeepONet product  u_n = sum_k b_nk t_nk:  primal 2 B p;  back 2 B p (eps t and eps b);
+ *                   tangent 2 B p per nonzero factor tangent (bdot t, b tdot)
+ *   output u = w0 u + b0, MSE:  primal 2 B + 5 B;  back 4 B + 3 B;  tangent own 3 B + in 2 B + 3 B live
+ * SepONet product   out_bij = sum_k (br_bk x_ik) t_jk:  primal F nx p (br * x) + 2 F nx nt p (GEMM);
+ *                   back 4 F nx nt p (M = E T, dT = E^T (br * x), two GEMMs) + 5 F nx p (dbr, dx from M);
+ *                   tangent per direction 2 F nx p per nonzero brdot or xdot (brdot*x + br*xdot)
+ *                   plus 2 F nx nt p per GEMM: one for (brdot*x + br*xdot) t^T, one for (br*x) tdot^T
+ *   MSE loss layer on the F nx nt grid values:  primal 4, back 2, tangent 3 per value and live direction
+ * </pre>
+ * Which directions are live where: RFG-G's K directions perturb every layer, so every tower layer has
+ * own = K, in = K (0 for the first layer) and live = K, and each direction carries a tangent from every
+ * tower into the product. RFG-L's groups are the parameter layers ({@link OperatorShape#parameterLayers()}):
+ * tower layer l has own = K, in = K (l - 1), live = K l; a direction that perturbs one tower reaches the
+ * product through that tower alone (one nonzero factor), and the output layer sees all of them.
  */
 public final class FlopCount {
 
@@ -147,6 +170,122 @@ public final class FlopCount {
             ops += spikeRates[l - 1] * batch * (double) steps * widths[l] * widths[l + 1];
         }
         return ops;
+    }
+
+    /** One iteration of an operator network at T steps (the counting is in the class comment). */
+    public static Breakdown count(OperatorShape shape, int steps, BenchMethod method) {
+        java.util.Objects.requireNonNull(shape, "shape");
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        double primal = 0;
+        double backward = 0;
+        for (OperatorShape.Tower tower : shape.towers()) {
+            double[] c = towerPrimalAndBack(tower, steps);
+            primal += c[0];
+            backward += c[1];
+        }
+        double p = shape.latent();
+        double outputs = shape.outputs();
+        double f = shape.towers().get(0).rows();
+        double fnx = 0;
+        double gridGemm = 0;
+        if (shape.product() == OperatorShape.Product.DEEPONET) {
+            primal += 2 * f * p + 7 * f;                  // product, then w0 u + b0 (2) and MSE with its bias (5)
+            backward += 2 * f * p + 7 * f;
+        } else {
+            fnx = f * shape.towers().get(1).rows();
+            gridGemm = 2 * fnx * shape.towers().get(2).rows() * p;
+            primal += fnx * p + gridGemm + 4 * outputs;
+            backward += 2 * gridGemm + 5 * fnx * p + 2 * outputs;
+        }
+        if (method.isForwardOnly()) {
+            return new Breakdown(primal, 0, 0, 0);
+        }
+        double params = shape.parameters();
+        double update = ADAM * params;
+        if (method.isBp()) {
+            return new Breakdown(primal, backward, 0, update);
+        }
+        boolean global = method.kind() == BenchMethod.Kind.RFG_GLOBAL;
+        double k = method.directions();
+        double tangents = 0;
+        double[] towerLive = new double[shape.towers().size()];
+        for (int i = 0; i < towerLive.length; i++) {
+            OperatorShape.Tower tower = shape.towers().get(i);
+            tangents += towerTangents(tower, steps, method);
+            towerLive[i] = global ? k : k * tower.layers();
+        }
+        double liveAtOutput = global ? k : java.util.Arrays.stream(towerLive).sum();
+        if (shape.product() == OperatorShape.Product.DEEPONET) {
+            double factorTangents = global ? 2 * k : liveAtOutput;   // one nonzero factor per layer-wise direction
+            tangents += factorTangents * 2 * f * p;
+            double own = shape.outputParams() > 0 ? k : 0;
+            double liveOut = global ? k : liveAtOutput + own;
+            tangents += own * 3 * f + liveAtOutput * 2 * f + 3 * f * liveOut;   // own (G + B) + in G + 3 B live
+        } else {
+            double branchOrX;
+            double trunkT;
+            if (global) {
+                branchOrX = 2 * k;                        // brdot * x and br * xdot
+                trunkT = k;
+                tangents += k * 2 * gridGemm;             // both GEMMs of every direction
+            } else {
+                branchOrX = towerLive[0] + towerLive[1];
+                trunkT = towerLive[2];
+                tangents += (branchOrX + trunkT) * gridGemm;
+            }
+            tangents += branchOrX * 2 * fnx * p;
+            tangents += 3 * outputs * liveAtOutput;
+        }
+        int stacked = method.stackedDirections(shape.parameterLayers());
+        tangents += 2 * params * stacked;
+        return new Breakdown(primal, 0, tangents, update);
+    }
+
+    /** {primal, BP backward} of one tower: its spiking layers, time average and dense readout. */
+    private static double[] towerPrimalAndBack(OperatorShape.Tower tower, int steps) {
+        int[] w = tower.widths();
+        int layers = w.length - 1;
+        double b = tower.rows();
+        double t = steps;
+        double primal = 0;
+        double backward = 0;
+        for (int l = 1; l < layers; l++) {
+            double g = 2 * b * w[l - 1] * w[l];
+            double r = repeats(l, steps);
+            primal += r * (g + b * w[l]) + NEURON_FORWARD * b * w[l] * t;
+            backward += 2 * r * g + NEURON_ADJOINT * b * w[l] * t;
+        }
+        double last = w[layers - 1];
+        double gOut = 2 * b * last * w[layers];
+        primal += b * last * (t + 1) + gOut + b * w[layers];
+        backward += 2 * gOut + b * w[layers] + b * last;
+        return new double[] {primal, backward};
+    }
+
+    /** The tangent work inside one tower (its layers as the first layers of a net: in_1 = 0). */
+    private static double towerTangents(OperatorShape.Tower tower, int steps, BenchMethod method) {
+        int[] w = tower.widths();
+        int layers = w.length - 1;
+        double b = tower.rows();
+        double t = steps;
+        double tangents = 0;
+        for (int l = 1; l <= layers; l++) {
+            double g = 2 * b * w[l - 1] * w[l];
+            double own = method.directions();
+            double in = incoming(method, l);
+            double live = method.kind() == BenchMethod.Kind.RFG_GLOBAL ? own : own + in;
+            if (l < layers) {
+                tangents += repeats(l, steps) * (own * (g + b * w[l]) + in * g) + NEURON_TANGENT * b * w[l] * t * live;
+                if (l == layers - 1) {
+                    tangents += live * b * w[l] * (t + 1);
+                }
+            } else {
+                tangents += own * (g + b * w[l]) + in * g;
+            }
+        }
+        return tangents;
     }
 
     /** Directions arriving at layer l with a nonzero input tangent. */

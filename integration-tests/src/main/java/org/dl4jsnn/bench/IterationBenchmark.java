@@ -320,7 +320,7 @@ public final class IterationBenchmark {
             for (double r : rates) {
                 all += r;
             }
-            return new BenchResult(method.label(), batch, steps, method.directions(), median,
+            return new BenchResult(BenchResult.MEXICAN_HAT, method.label(), batch, steps, method.directions(), median,
                     Arrays.stream(ms).average().orElse(Double.NaN), timed, mflop, liveMb,
                     Math.max(0, polledPeak - restingHeap) / MB, allocated < 0 ? Double.NaN : allocated / MB / timed,
                     all / rates.length, FlopCount.synapticOps(WIDTHS, batch, steps, rates) / 1e6,
@@ -329,7 +329,7 @@ public final class IterationBenchmark {
         } catch (OutOfMemoryError e) {
             net = null;
             System.gc();
-            return BenchResult.failed(method, batch, steps, mflop, "out of memory (raise -Xmx)");
+            return BenchResult.failed(BenchResult.MEXICAN_HAT, method, batch, steps, mflop, "out of memory (raise -Xmx)");
         } finally {
             if (net != null) {
                 net.clear();
@@ -368,7 +368,7 @@ public final class IterationBenchmark {
     }
 
     /** Bytes of the ND4J workspaces this thread holds (DL4J keeps them at their largest size). */
-    private static long workspaceBytes() {
+    static long workspaceBytes() {
         long sum = 0;
         for (MemoryWorkspace ws : Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread()) {
             sum += ws.getCurrentSize();
@@ -377,7 +377,7 @@ public final class IterationBenchmark {
     }
 
     /** Heap bytes this thread has allocated so far (-1 when the JVM does not say). */
-    private static long allocatedBytes() {
+    static long allocatedBytes() {
         if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
                 && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled()) {
             return t.getThreadAllocatedBytes(Thread.currentThread().getId());

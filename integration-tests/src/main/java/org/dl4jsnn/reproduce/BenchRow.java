@@ -5,6 +5,7 @@ import java.util.Objects;
 /**
  * One measured configuration.
  *
+ * @param net the network measured: {@value #MEXICAN_HAT} (the default) or an operator network
  * @param method e.g. "BP", "RFG-G", "RFG-L" (rows whose label has a "BP" part are the baseline of
  *     the ratio column)
  * @param mflop floating-point operations per iteration, in millions; NaN if not counted
@@ -14,16 +15,25 @@ import java.util.Objects;
  * @param cpuMsPerIter CPU time of the training thread per iteration, ms: unlike wall time it does not
  *     grow when other jobs share the cores; NaN if not measured
  */
-public record BenchRow(String method, int batch, int timeSteps, int directions, double msPerIter,
+public record BenchRow(String net, String method, int batch, int timeSteps, int directions, double msPerIter,
                        double mflop, double peakMemMb, double spikeRate, double cpuMsPerIter) {
 
     /** The method label of the row holding this machine's single-thread SGEMM rate (see {@code PeakGemm}). */
     public static final String PEAK = "PEAK";
 
-    /** A row without CPU time. */
+    /** The net of rows that name none (the bench measured only the Mexican hat before). */
+    public static final String MEXICAN_HAT = "mexican-hat";
+
+    /** A Mexican-hat row. */
+    public BenchRow(String method, int batch, int timeSteps, int directions, double msPerIter, double mflop,
+                    double peakMemMb, double spikeRate, double cpuMsPerIter) {
+        this(MEXICAN_HAT, method, batch, timeSteps, directions, msPerIter, mflop, peakMemMb, spikeRate, cpuMsPerIter);
+    }
+
+    /** A Mexican-hat row without CPU time. */
     public BenchRow(String method, int batch, int timeSteps, int directions, double msPerIter, double mflop,
                     double peakMemMb, double spikeRate) {
-        this(method, batch, timeSteps, directions, msPerIter, mflop, peakMemMb, spikeRate, Double.NaN);
+        this(MEXICAN_HAT, method, batch, timeSteps, directions, msPerIter, mflop, peakMemMb, spikeRate, Double.NaN);
     }
 
     /** MFLOP per ms of CPU time (of wall time when CPU time was not measured); NaN without a count. */
@@ -33,7 +43,11 @@ public record BenchRow(String method, int batch, int timeSteps, int directions, 
     }
 
     public BenchRow {
+        Objects.requireNonNull(net, "net");
         Objects.requireNonNull(method, "method");
+        if (net.isBlank()) {
+            throw new IllegalArgumentException("net must not be blank");
+        }
         if (method.isBlank()) {
             throw new IllegalArgumentException("method must not be blank");
         }

@@ -8,9 +8,23 @@ import java.util.Objects;
  *
  * @param wsg     also measure BP and RFG-L with the WSG surrogate (N = 16 draws) beside SG
  * @param threads threads over each minibatch (>= 1); results do not depend on it, the time does
+ * @param nets    the networks, any of {@link #NETS}; batches and time steps apply to the Mexican hat, the
+ *                operator networks run at their tasks' sizes
  */
 public record BenchSettings(List<Integer> batches, List<Integer> timeSteps, List<Integer> directions,
-                            int warmup, int iterations, boolean wsg, int threads) {
+                            int warmup, int iterations, boolean wsg, int threads, List<String> nets) {
+
+    public static final String MEXICAN_HAT = "mexican-hat";
+    public static final String POISSON_DEEPONET = "poisson-deeponet";
+    public static final String DIFFUSION_REACTION_SEPONET = "diffusion-reaction-seponet";
+    /** Every net the bench knows, in the order it measures them. */
+    public static final List<String> NETS = List.of(MEXICAN_HAT, POISSON_DEEPONET, DIFFUSION_REACTION_SEPONET);
+
+    /** The Mexican hat alone. */
+    public BenchSettings(List<Integer> batches, List<Integer> timeSteps, List<Integer> directions, int warmup,
+                         int iterations, boolean wsg, int threads) {
+        this(batches, timeSteps, directions, warmup, iterations, wsg, threads, List.of(MEXICAN_HAT));
+    }
 
     /** One thread. */
     public BenchSettings(List<Integer> batches, List<Integer> timeSteps, List<Integer> directions, int warmup,
@@ -37,6 +51,20 @@ public record BenchSettings(List<Integer> batches, List<Integer> timeSteps, List
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        Objects.requireNonNull(nets, "nets");
+        if (nets.isEmpty()) {
+            throw new IllegalArgumentException("nets must not be empty; choose from " + NETS);
+        }
+        for (String n : nets) {
+            if (!NETS.contains(n)) {
+                throw new IllegalArgumentException("nets: unknown net '" + n + "'; choose from " + NETS);
+            }
+        }
+        nets = NETS.stream().filter(nets::contains).toList();
+    }
+
+    public boolean measures(String net) {
+        return nets.contains(net);
     }
 
     private static List<Integer> requirePositive(List<Integer> values, String name) {

@@ -46,7 +46,7 @@ class BenchCommandTest {
         assertThat(json).hasSize(10);
         JsonNode first = json.get(0);
         assertThat(first.fieldNames()).toIterable()
-                .containsExactly("method", "batch", "T", "K", "ms_per_iter", "mflop", "peak_mem_mb", "spike_rate",
+                .containsExactly("net", "method", "batch", "T", "K", "ms_per_iter", "mflop", "peak_mem_mb", "spike_rate",
                         "cpu_ms_per_iter");
         assertThat(first.get("method").asText()).isEqualTo("BP");
         assertThat(first.get("ms_per_iter").asDouble()).isEqualTo(32.0);
@@ -66,6 +66,28 @@ class BenchCommandTest {
         CliHarness.Result bad = cli.run("bench", "--threads", "0", "--out", tmp.toString());
         assertThat(bad.exitCode()).isNotZero();
         assertThat(bad.err()).contains("--threads: must be >= 1, got 0");
+    }
+
+    @Test
+    void netsReachTheRunnerDefaultToTheMexicanHatAndUnknownOnesAreRefusedWithTheChoices() {
+        FakeBenchmarkRunner bench = new FakeBenchmarkRunner();
+        CliHarness cli = new CliHarness(new TaskRegistry(List.of(FakeTaskRunner.grid("mexican-hat")), bench));
+
+        CliHarness.Result defaults = cli.run("bench", "--batches", "10", "--time-steps", "3", "--directions", "1",
+                "--warmup", "0", "--iterations", "1", "--out", tmp.toString());
+        assertThat(defaults.exitCode()).as(defaults.err()).isZero();
+        assertThat(bench.received.nets()).containsExactly("mexican-hat");
+
+        CliHarness.Result ops = cli.run("bench", "--batches", "10", "--time-steps", "3", "--directions", "1",
+                "--warmup", "0", "--iterations", "1", "--nets", "poisson-deeponet,diffusion-reaction-seponet",
+                "--out", tmp.toString());
+        assertThat(ops.exitCode()).as(ops.err()).isZero();
+        assertThat(bench.received.nets()).containsExactly("poisson-deeponet", "diffusion-reaction-seponet");
+
+        CliHarness.Result bad = cli.run("bench", "--nets", "poisson", "--out", tmp.toString());
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("--nets: unknown net 'poisson'; choose from mexican-hat, poisson-deeponet,"
+                + " diffusion-reaction-seponet");
     }
 
     @Test

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = "Measure time, MFLOP and peak memory per iteration of BP, RFG-G, RFG-L and K directions;"
                 + " print a table and write bench.json into --out (replacing an earlier bench.json). The default"
                 + " grid (batches 1000,10000 x T 32,512 x K 1,4,16) runs for about half an hour; give fewer"
-                + " values for a quick look, e.g. --batches 1000 --time-steps 32 --directions 1.")
+                + " values for a quick look, e.g. --batches 1000 --time-steps 32 --directions 1. --nets adds the operator"
+                + " networks at their tasks' sizes (about 8 more minutes; see --nets).")
 final class BenchCommand implements Callable<Integer> {
 
     static final String BENCH_JSON = "bench.json";
@@ -61,6 +62,17 @@ final class BenchCommand implements Callable<Integer> {
                     + " bit for any N, only the time changes. With N > 1 the cpu column is n/a and GFLOP/s comes"
                     + " from wall time.")
     int threads;
+
+    @Option(names = "--nets", split = ",", paramLabel = "NET", defaultValue = "mexican-hat",
+            description = "Comma list of networks: mexican-hat, poisson-deeponet, diffusion-reaction-seponet (default"
+                    + " ${DEFAULT-VALUE}, so the default bench is the Mexican-hat grid alone). --batches and --time-steps"
+                    + " apply to the Mexican hat; the operator nets run at their tasks' sizes on the tasks' cached data,"
+                    + " T = 32: the Poisson DeepONet at 1000 function-point pairs and at all 800 x 100 = 80000 pairs"
+                    + " (both towers evaluate every pair), the SepONet at 20 functions x 101 x 101 grid points; FWD, BP,"
+                    + " RFG-G and RFG-L at the smallest --directions value (WSG-BP and WSG-RFG-L with --wsg, not at 80000"
+                    + " pairs). The two operator nets add about 8 minutes, most of it the 80000-pair rows (BP there"
+                    + " holds about 9 GB: raise DL4J_SNN_XMX if it runs out of memory).")
+    List<String> nets;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/bench",
             description = "Output folder (default ${DEFAULT-VALUE}).")
@@ -115,7 +127,16 @@ final class BenchCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads: must be >= 1, got " + threads);
         }
-        return new BenchSettings(batches, timeSteps, directions, warmup, iterations, wsg, threads);
+        if (nets == null || nets.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--nets: give at least one of " + BenchSettings.NETS);
+        }
+        for (String n : nets) {
+            if (!BenchSettings.NETS.contains(n)) {
+                throw new ParameterException(spec.commandLine(), "--nets: unknown net '" + n + "'; choose from "
+                        + String.join(", ", BenchSettings.NETS));
+            }
+        }
+        return new BenchSettings(batches, timeSteps, directions, warmup, iterations, wsg, threads, nets);
     }
 
     private void allPositive(String option, List<Integer> values) {

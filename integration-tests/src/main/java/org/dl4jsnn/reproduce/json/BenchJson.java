@@ -13,7 +13,7 @@ import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 /**
- * bench.json: an array of {method, batch, T, K, ms_per_iter, mflop, peak_mem_mb, spike_rate}, the
+ * bench.json: an array of {net (absent in older files: the Mexican hat), method, batch, T, K, ms_per_iter, mflop, peak_mem_mb, spike_rate}, the
  * format of the engine issue's benchmark plus the spike rate (docs/design.md section 6).
  */
 public final class BenchJson {
@@ -24,6 +24,7 @@ public final class BenchJson {
         ArrayNode array = json.array();
         for (BenchRow r : rows) {
             ObjectNode o = array.addObject();
+            o.put("net", r.net());
             o.put("method", r.method());
             o.put("batch", r.batch());
             o.put("T", r.timeSteps());
@@ -44,7 +45,7 @@ public final class BenchJson {
         }
         List<BenchRow> rows = new ArrayList<>();
         for (JsonNode o : root) {
-            rows.add(new BenchRow(text(o, "method"), intValue(o, "batch"), intValue(o, "T"), intValue(o, "K"),
+            rows.add(new BenchRow(o.has("net") ? text(o, "net") : BenchRow.MEXICAN_HAT, text(o, "method"), intValue(o, "batch"), intValue(o, "T"), intValue(o, "K"),
                     number(o, "ms_per_iter"), number(o, "mflop"), number(o, "peak_mem_mb"),
                     o.has("spike_rate") ? number(o, "spike_rate") : Double.NaN,
                     o.has("cpu_ms_per_iter") ? number(o, "cpu_ms_per_iter") : Double.NaN));

@@ -70,7 +70,7 @@ class OperatorNetworksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Perturbation.class)
+    @EnumSource(value = Perturbation.class, names = {"GLOBAL", "LAYERWISE"})
     void deepOnetForwardModeMatchesBackprop(Perturbation p) {
         for (Surrogate s : new Surrogate[] {Surrogate.gaussian(0.3), Surrogate.stein(0.3, 8)}) {
             ComputationGraph g = net(SpikingDeepOnet.builder().sensors(7).hidden(6).latent(4).timeSteps(5)
@@ -83,7 +83,7 @@ class OperatorNetworksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Perturbation.class)
+    @EnumSource(value = Perturbation.class, names = {"GLOBAL", "LAYERWISE"})
     void sepOnetForwardModeMatchesBackprop(Perturbation p) {
         ComputationGraph g = net(SpikingSepOnet.builder().sensors(6).hidden(5).rank(3).timeSteps(5).grid(4, 3)
                 .updater(new NoOp()).dataType(DataType.DOUBLE).build());

@@ -3,6 +3,7 @@ package org.dl4jsnn.estimator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.dl4jsnn.surrogate.CounterNoise;
 
@@ -16,11 +17,27 @@ import org.dl4jsnn.surrogate.CounterNoise;
  * default). The values of iteration i come from one generator seeded by (RFG seed, i) alone, so a run
  * resumed at iteration i draws what an uninterrupted run would have (docs/design.md section 3).
  *
- * @param groups the groups each drawing K directions, in draw order
+ * <p>Activity perturbation: the groups of the layers in {@code currentSegments} (spiking layers) draw no
+ * parameter direction; their K rows perturb the layer's input current by u, one entry per (example,
+ * neuron, step), addressed by (RFG seed, iteration, row, step, example, neuron) alone
+ * ({@link #fillCurrent}), so any batch chunking and a resumed run see the same u.
+ *
+ * @param groups          the groups each drawing K directions, in draw order
+ * @param currentSegments the segments whose rows perturb currents (empty unless ACTIVITY)
  */
-public record DirectionLayout(RfgSettings settings, List<ParameterGroup> groups) {
+public record DirectionLayout(RfgSettings settings, List<ParameterGroup> groups, Set<Integer> currentSegments) {
+
+    public DirectionLayout(RfgSettings settings, List<ParameterGroup> groups) {
+        this(settings, groups, Set.of());
+    }
 
     public DirectionLayout {
+        Objects.requireNonNull(currentSegments, "currentSegments");
+        if (!currentSegments.isEmpty() && settings.perturbation() != Perturbation.ACTIVITY) {
+            throw new IllegalArgumentException("only activity perturbation perturbs currents; got "
+                    + settings.perturbation() + " with current segments " + currentSegments);
+        }
+        currentSegments = Set.copyOf(currentSegments);
         Objects.requireNonNull(settings, "settings");
         if (groups == null || groups.isEmpty()) {
             throw new IllegalArgumentException("a direction layout needs at least one parameter group");
@@ -39,6 +56,10 @@ public record DirectionLayout(RfgSettings settings, List<ParameterGroup> groups)
      * @param layers one group per layer with parameters, in parameter order
      */
     public static DirectionLayout ofLayers(RfgSettings settings, List<ParameterGroup> layers) {
+        if (settings.perturbation() == Perturbation.ACTIVITY) {
+            throw new IllegalArgumentException("activity perturbation needs to know the spiking layers; this"
+                    + " trainer supports RFG-G and RFG-L only");
+        }
         if (settings.perturbation() == Perturbation.LAYERWISE) {
             return new DirectionLayout(settings, layers);
         }
@@ -74,9 +95,36 @@ public record DirectionLayout(RfgSettings settings, List<ParameterGroup> groups)
         return g < 0 ? -1 : groups.get(g).segment();
     }
 
+    /** True when stacked row {@code row} perturbs its layer's input current, not parameters. */
+    public boolean perturbsCurrent(int row) {
+        int g = groupOf(row);
+        return g >= 0 && currentSegments.contains(groups.get(g).segment());
+    }
+
+    /**
+     * u_t of a current row for examples {@code first ..} of the minibatch, as [j][b] (see
+     * {@link org.dl4jsnn.forward.CurrentTangentSource#fill}): each entry drawn from the settings'
+     * distribution (Rademacher or Gaussian), independently per (row, step, example, neuron).
+     */
+    public void fillCurrent(long iteration, int row, int t, int first, int batch, int nOut, double[] into) {
+        if (!perturbsCurrent(row)) {
+            throw new IllegalArgumentException("direction row " + row + " perturbs parameters, not a current");
+        }
+        long stream = CounterNoise.derive(CounterNoise.derive(CounterNoise.derive(settings.seed(), iteration),
+                0xAC7L + row), t);
+        boolean gaussian = settings.distribution() == DirectionDistribution.GAUSSIAN;
+        for (int j = 0; j < nOut; j++) {
+            for (int b = 0; b < batch; b++) {
+                long counter = (long) (first + b) * nOut + j;
+                into[j * batch + b] = gaussian ? CounterNoise.normal(stream, counter)
+                        : CounterNoise.uniform(stream, counter) < 0.5 ? -1.0 : 1.0;
+            }
+        }
+    }
+
     /**
      * The stacked directions of {@code iteration}, each as long as the flat parameter vector; entries
-     * outside a direction's group are zero.
+     * outside a direction's group are zero (all of a current row's).
      */
     public double[][] draw(int parameterCount, long iteration) {
         for (ParameterGroup g : groups) {
@@ -99,6 +147,9 @@ public record DirectionLayout(RfgSettings settings, List<ParameterGroup> groups)
             return v;
         }
         for (int g = 0; g < groups.size(); g++) {
+            if (currentSegments.contains(groups.get(g).segment())) {
+                continue;
+            }
             DirectionSampler.fill(settings.distribution(), v, g * k, k, groups.get(g), rng);
         }
         return v;

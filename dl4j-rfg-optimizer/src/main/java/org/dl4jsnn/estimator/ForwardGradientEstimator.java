@@ -60,6 +60,9 @@ public final class ForwardGradientEstimator {
      * grouping (by default one group per layer) for LAYERWISE.
      */
     public DirectionLayout layout(ForwardGraph graph) {
+        if (settings.perturbation() == Perturbation.ACTIVITY) {
+            return activityLayout(graph);
+        }
         if (settings.perturbation() == Perturbation.LAYERWISE) {
             return new DirectionLayout(settings, settings.grouping().groups(graph));
         }
@@ -72,15 +75,43 @@ public final class ForwardGradientEstimator {
     }
 
     /**
+     * Activity perturbation: one group per spiking layer (its rows perturb the current), the settings'
+     * grouping for every other layer, in parameter order.
+     */
+    private DirectionLayout activityLayout(ForwardGraph graph) {
+        List<ParamSegment> segments = graph.segments();
+        java.util.Set<Integer> spiking = new java.util.TreeSet<>();
+        for (ForwardGraph.Node node : graph.nodes()) {
+            if (node instanceof ForwardGraph.SpikingNode s && segments.indexOf(s.segment()) >= 0) {
+                spiking.add(segments.indexOf(s.segment()));
+            }
+        }
+        List<ParameterGroup> groups = new java.util.ArrayList<>();
+        for (ParameterGroup g : settings.grouping().groups(graph)) {
+            if (!spiking.contains(g.segment())) {
+                groups.add(g);
+            }
+        }
+        for (int s : spiking) {
+            groups.add(ParameterGroup.range(s, segments.get(s).offset(), segments.get(s).length()));
+        }
+        groups.sort(java.util.Comparator.comparingInt(ParameterGroup::segment));
+        return new DirectionLayout(settings, groups, spiking);
+    }
+
+    /**
      * Estimates the gradient at {@code params} for one minibatch.
      *
      * @throws NonFiniteGradientException if the loss or a directional derivative is not finite
      */
     public Estimate estimate(ForwardGraph graph, double[] params, List<Value> inputs, List<double[]> labels,
                              long networkSeed, long iteration) {
+        DirectionLayout layout = layout(graph);
         Directions dirs = directions(graph, params.length, iteration);
+        ActivityPerturbation activity = layout.currentSegments().isEmpty() ? null
+                : new ActivityPerturbation(layout, iteration);
         ForwardSweep.Result r = ForwardSweep.run(graph, params, dirs.vectors(), dirs.segment(), inputs, labels,
-                networkSeed, iteration, threads);
+                networkSeed, iteration, threads, activity);
         if (!Double.isFinite(r.loss())) {
             throw new NonFiniteGradientException("RFG iteration " + iteration + ": the loss is " + r.loss()
                     + "; training stopped before the weights were touched (lower the learning rate?)");
@@ -93,11 +124,17 @@ public final class ForwardGradientEstimator {
                 throw new NonFiniteGradientException("RFG iteration " + iteration + ": the directional derivative"
                         + " of direction " + d + " is " + ldot + "; training stopped before the weights were touched");
             }
+            if (activity != null && activity.perturbsCurrent(d)) {
+                continue;
+            }
             double[] v = dirs.vectors()[d];
             double scale = ldot * inv;
             for (int e = 0; e < g.length; e++) {
                 g[e] += scale * v[e];
             }
+        }
+        if (activity != null) {
+            ActivityPerturbation.addEstimate(r, inv, g);
         }
         return new Estimate(g, r);
     }

@@ -20,6 +20,10 @@ public record RfgSettings(Perturbation perturbation, int directions, DirectionDi
         if (directions < 1) {
             throw new IllegalArgumentException("directions K must be >= 1, got " + directions);
         }
+        if (perturbation == Perturbation.ACTIVITY && distribution == DirectionDistribution.ORTHOGONAL) {
+            throw new IllegalArgumentException("activity perturbation draws u per (example, neuron, step) from"
+                    + " rademacher or gaussian; orthogonal directions are for parameter perturbation");
+        }
     }
 
     /** One group per layer (the paper's RFG-L). */
@@ -33,6 +37,11 @@ public record RfgSettings(Perturbation perturbation, int directions, DirectionDi
 
     public static RfgSettings layerwise(long seed) {
         return new RfgSettings(Perturbation.LAYERWISE, 1, DirectionDistribution.RADEMACHER, seed);
+    }
+
+    /** RFG-A: each spiking layer's input current perturbed in a tangent of its own (docs/design.md section 3). */
+    public static RfgSettings activity(long seed) {
+        return new RfgSettings(Perturbation.ACTIVITY, 1, DirectionDistribution.RADEMACHER, seed);
     }
 
     public RfgSettings withDirections(int k) {

@@ -22,8 +22,18 @@ import org.dl4jsnn.surrogate.NoiseSeeds;
  */
 public final class ForwardSweep {
 
-    /** What one sweep measured. {@code lossTangents[k]} = dL.v_k, L summed over the minibatch. */
-    public record Result(double loss, double[] lossTangents, Value[] outputs, long spikes, long neuronSteps) {
+    /**
+     * What one sweep measured. {@code lossTangents[k]} = dL.v_k, L summed over the minibatch. With current
+     * tangents: {@code exampleLossTangents[k]} (rows that perturb a current only, else null) holds each
+     * example's Ldot_{k,b}, summed over the outputs, or is null when the outputs' rows differ; and
+     * {@code currentTangents} the hooks of every spiking layer and chunk, in chunk order.
+     */
+    public record Result(double loss, double[] lossTangents, Value[] outputs, long spikes, long neuronSteps,
+                         double[][] exampleLossTangents, List<CurrentTangent> currentTangents) {
+
+        public Result(double loss, double[] lossTangents, Value[] outputs, long spikes, long neuronSteps) {
+            this(loss, lossTangents, outputs, spikes, neuronSteps, null, List.of());
+        }
 
         public double spikeRate() {
             return neuronSteps == 0 ? 0 : spikes / (double) neuronSteps;
@@ -55,13 +65,23 @@ public final class ForwardSweep {
     public static Result run(ForwardGraph graph, double[] params, double[][] directions, int[] directionSegment,
                              List<Value> inputs, List<double[]> labels, long networkSeed, long iteration,
                              BatchThreads threads) {
+        return run(graph, params, directions, directionSegment, inputs, labels, networkSeed, iteration, threads, null);
+    }
+
+    /**
+     * {@link #run} where the rows {@code currents} claims perturb a spiking layer's input current instead
+     * of parameters (activity perturbation; null: none do).
+     */
+    public static Result run(ForwardGraph graph, double[] params, double[][] directions, int[] directionSegment,
+                             List<Value> inputs, List<double[]> labels, long networkSeed, long iteration,
+                             BatchThreads threads, CurrentTangentSource currents) {
         List<Node> nodes = graph.nodes();
         int count = nodes.size();
         Value[] values = new Value[count];
         ParamTangents[] paramViews = new ParamTangents[count];
         List<ParamSegment> segments = graph.segments();
         for (int n = 0; n < count; n++) {
-            paramViews[n] = paramsOf(nodes.get(n), segments, params, directions, directionSegment);
+            paramViews[n] = paramsOf(nodes.get(n), segments, params, directions, directionSegment, currents);
         }
         // static pieces: once
         for (int n = 0; n < count; n++) {
@@ -77,13 +97,15 @@ public final class ForwardSweep {
         }
         List<Chunk> parts = chunks == 0 ? List.of()
                 : threads.mapChunks(chunks, c -> spikingChunk(graph, values, paramViews, rows, c, networkSeed,
-                iteration));
+                iteration, currents));
         // the fixed order: spike counts and averages combined chunk 0, 1, 2, ...
         long spikes = 0;
         long neuronSteps = 0;
+        List<CurrentTangent> hooks = new ArrayList<>();
         for (Chunk part : parts) {
             spikes += part.spikes();
             neuronSteps += part.neuronSteps();
+            hooks.addAll(part.currentTangents());
         }
         Value[] means = new Value[count];
         for (int n = 0; n < count; n++) {
@@ -99,6 +121,12 @@ public final class ForwardSweep {
         double loss = 0;
         double[] lossTangents = new double[directions.length];
         Value[] outputs = new Value[graph.outputCount()];
+        boolean[] wanted = new boolean[directions.length];
+        for (int k = 0; k < wanted.length; k++) {
+            wanted[k] = currents != null && currents.perturbsCurrent(k);
+        }
+        double[][] exampleTangents = currents == null ? null : new double[directions.length][];
+        boolean rowsAgree = true;
         for (int n = 0; n < count; n++) {
             if (graph.phase(n) != Phase.READOUT) {
                 continue;
@@ -114,13 +142,37 @@ public final class ForwardSweep {
                     lossTangents[k] += l[1 + k];
                 }
                 outputs[labelIndex] = values[n];
+                if (currents != null && rowsAgree) {
+                    rowsAgree = addExampleTangents(exampleTangents,
+                            MseLossJvp.exampleTangents(values[n], labels.get(labelIndex), wanted));
+                }
             }
         }
-        return new Result(loss, lossTangents, outputs, spikes, neuronSteps);
+        return new Result(loss, lossTangents, outputs, spikes, neuronSteps, rowsAgree ? exampleTangents : null,
+                List.copyOf(hooks));
+    }
+
+    /** Adds one output's per-example tangents into {@code sum}; false when its rows differ from earlier ones. */
+    private static boolean addExampleTangents(double[][] sum, double[][] add) {
+        for (int k = 0; k < sum.length; k++) {
+            if (add[k] == null) {
+                continue;
+            }
+            if (sum[k] == null) {
+                sum[k] = add[k];
+            } else if (sum[k].length != add[k].length) {
+                return false;
+            } else {
+                for (int b = 0; b < add[k].length; b++) {
+                    sum[k][b] += add[k][b];
+                }
+            }
+        }
+        return true;
     }
 
     /** What one chunk of the spiking phase produced: each average node's mean over the chunk's rows. */
-    private record Chunk(Value[] means, long spikes, long neuronSteps) {
+    private record Chunk(Value[] means, long spikes, long neuronSteps, List<CurrentTangent> currentTangents) {
     }
 
     /**
@@ -142,13 +194,14 @@ public final class ForwardSweep {
 
     /** Runs every spiking and average node over chunk c of its minibatch, all T steps. */
     private static Chunk spikingChunk(ForwardGraph graph, Value[] values, ParamTangents[] paramViews, int[] rows,
-                                      int c, long networkSeed, long iteration) {
+                                      int c, long networkSeed, long iteration, CurrentTangentSource currents) {
         List<Node> nodes = graph.nodes();
         int count = nodes.size();
         SpikingDenseJvp[] spiking = new SpikingDenseJvp[count];
         FloatSpikingDenseJvp[] floatSpiking = new FloatSpikingDenseJvp[count];
         TimeAverageJvp[] averages = new TimeAverageJvp[count];
         Value[] staticInputs = new Value[count];
+        List<CurrentTangent> hooks = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             Node node = nodes.get(n);
             if (rows[n] == 0 || c >= BatchChunks.count(rows[n])) {
@@ -157,11 +210,18 @@ public final class ForwardSweep {
             int b0 = BatchChunks.start(rows[n], c);
             if (node instanceof SpikingNode s) {
                 long noiseSeed = NoiseSeeds.forLayer(networkSeed, iteration, s.layerIndex());
-                if (s.floatKernels()) {
+                // activity perturbation's current hook works on double tangents: a sweep that perturbs
+                // currents runs the double kernels (as FLOAT networks did before the float kernels)
+                if (s.floatKernels() && currents == null) {
                     floatSpiking[n] = new FloatSpikingDenseJvp(s.neuron(), s.nOut(), s.steps(), noiseSeed,
                             paramViews[n], b0);
                 } else {
                     spiking[n] = new SpikingDenseJvp(s.neuron(), s.nOut(), s.steps(), noiseSeed, paramViews[n], b0);
+                    CurrentTangent hook = currentHook(currents, graph, s, paramViews[n], rows[n], c);
+                    if (hook != null) {
+                        spiking[n].injectCurrents(hook);
+                        hooks.add(hook);
+                    }
                 }
                 int in = node.inputs()[0];
                 if (graph.phase(in) == Phase.STATIC) {
@@ -205,7 +265,28 @@ public final class ForwardSweep {
                 means[n] = averages[n].mean();
             }
         }
-        return new Chunk(means, spikes, neuronSteps);
+        return new Chunk(means, spikes, neuronSteps, hooks);
+    }
+
+    /** The activity-perturbation hook of spiking layer {@code s} over chunk c, or null when no row perturbs it. */
+    private static CurrentTangent currentHook(CurrentTangentSource currents, ForwardGraph graph, SpikingNode s,
+                                              ParamTangents p, int totalRows, int c) {
+        if (currents == null) {
+            return null;
+        }
+        int segment = graph.segments().indexOf(s.segment());
+        List<Integer> mine = new ArrayList<>();
+        for (int k = 0; k < p.directionCount(); k++) {
+            if (segment >= 0 && currents.perturbsCurrent(k) && currents.segmentOf(k) == segment) {
+                mine.add(k);
+            }
+        }
+        if (mine.isEmpty()) {
+            return null;
+        }
+        return new CurrentTangent(currents, mine.stream().mapToInt(Integer::intValue).toArray(), s.nOut(),
+                BatchChunks.start(totalRows, c), BatchChunks.length(totalRows, c), totalRows,
+                s.segment().weightOffset(), s.segment().biasOffset(), p.directionCount());
     }
 
     /** A spiking layer's step input, which a layer of the other precision would not have produced. */
@@ -247,7 +328,8 @@ public final class ForwardSweep {
     }
 
     private static ParamTangents paramsOf(Node node, List<ParamSegment> segments, double[] params,
-                                          double[][] directions, int[] directionSegment) {
+                                          double[][] directions, int[] directionSegment,
+                                          CurrentTangentSource currents) {
         ParamSegment seg = node instanceof SpikingNode s ? s.segment()
                 : node instanceof DenseNode d ? d.segment()
                 : node instanceof CustomNode c ? c.segment() : null;
@@ -258,7 +340,8 @@ public final class ForwardSweep {
         boolean[] active = new boolean[directions.length];
         for (int k = 0; k < active.length; k++) {
             // a frozen layer (index -1) is perturbed by no direction
-            active[k] = index >= 0 && (directionSegment[k] < 0 || directionSegment[k] == index);
+            active[k] = index >= 0 && (directionSegment[k] < 0 || directionSegment[k] == index)
+                    && (currents == null || !currents.perturbsCurrent(k));
         }
         return new ParamTangents(params, directions, seg.weightOffset(), seg.biasOffset(), active);
     }

@@ -36,4 +36,37 @@ public final class MseLossJvp {
         }
         return out;
     }
+
+    /**
+     * The per-example directional derivatives Ldot_{k,b} = (2/n) sum_o (y_bo - y*_bo) ydot_{k,bo} of the rows
+     * k with {@code wanted[k]} (others null): activity perturbation weights each example's estimate by its own.
+     */
+    public static double[][] exampleTangents(Value y, double[] labels, boolean[] wanted) {
+        if (labels.length != y.primal().length) {
+            throw new IllegalArgumentException("labels have " + labels.length + " values but the output has "
+                    + y.rows() + "x" + y.cols());
+        }
+        int n = y.cols();
+        double[] p = y.primal();
+        double[][] out = new double[y.directions()][];
+        for (int k = 0; k < out.length; k++) {
+            if (!wanted[k]) {
+                continue;
+            }
+            out[k] = new double[y.rows()];
+            double[] t = y.tangents()[k];
+            if (t == null) {
+                continue;
+            }
+            for (int b = 0; b < y.rows(); b++) {
+                double acc = 0;
+                for (int o = 0; o < n; o++) {
+                    int e = b * n + o;
+                    acc += (p[e] - labels[e]) * t[e];
+                }
+                out[k][b] = 2.0 * acc / n;
+            }
+        }
+        return out;
+    }
 }

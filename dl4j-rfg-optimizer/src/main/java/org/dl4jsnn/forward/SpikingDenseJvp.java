@@ -34,6 +34,7 @@ public final class SpikingDenseJvp {
     private double[] spikeSlopes;
     private double[] resetSlopes;
     private double[][] spikeTangentBuffers;
+    private CurrentTangent currentTangent;
 
     public SpikingDenseJvp(IntegrateAndFireNeuron neuron, int nOut, int steps, long noiseSeed, ParamTangents params) {
         this(neuron, nOut, steps, noiseSeed, params, 0);
@@ -53,6 +54,11 @@ public final class SpikingDenseJvp {
         this.params = params;
     }
 
+    /** Activity perturbation: {@code hook} adds a current tangent u_t every step (docs/design.md section 3). */
+    public void injectCurrents(CurrentTangent hook) {
+        this.currentTangent = hook;
+    }
+
     /** Advances one step driven by a direct current, the same at every step (its current is computed once). */
     public StepValue step(int t, Value constantInput) {
         if (staticCurrent == null) {
@@ -61,7 +67,11 @@ public final class SpikingDenseJvp {
         if (membrane == null) {
             allocate(constantInput.rows(), params.directionCount());
         }
-        return advance(t, staticCurrent.primal(), staticCurrent.tangents());
+        double[][] idots = staticCurrent.tangents();
+        if (currentTangent != null) {
+            idots = currentTangent.inject(t, constantInput, idots);
+        }
+        return advance(t, staticCurrent.primal(), idots);
     }
 
     /** Advances one step driven by this step's spikes of the previous layer. */
@@ -93,6 +103,9 @@ public final class SpikingDenseJvp {
                 DenseProducts.columns(p, w, nOut, nIn, carried, 0, batch, null, 0, cd, 0, own);
             }
             tangents[k] = cd;
+        }
+        if (currentTangent != null) {
+            tangents = currentTangent.inject(t, input, tangents);
         }
         return advance(t, current, tangents);
     }

@@ -4,7 +4,9 @@ package org.dl4jsnn.reproduce;
 public enum GradientKind {
     BP("BP"),
     RFG_G("RFG-G"),
-    RFG_L("RFG-L");
+    RFG_L("RFG-L"),
+    /** Activity perturbation (beyond the paper): RFG-L with spiking layers' currents perturbed, not weights. */
+    RFG_A("RFG-A");
 
     private final String label;
 

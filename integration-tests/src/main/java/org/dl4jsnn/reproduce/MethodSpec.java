@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * One training method of the paper: surrogate x gradient, optionally with local losses (LL) and, for
  * forward gradients, K averaged random directions.
  *
- * <p>Labels: {@code <SG|WSG>-<BP|RFG-G|RFG-L>[-LL][xK<k>]}, case-insensitive, e.g. "SG-BP",
+ * <p>Labels: {@code <SG|WSG>-<BP|RFG-G|RFG-L|RFG-A>[-LL][xK<k>]}, case-insensitive, e.g. "SG-BP",
  * "WSG-RFG-L", "SG-RFG-G-LL", "WSG-RFG-LxK4". {@link #label()} is the canonical form and
  * {@code parse(m.label(), 1)} gives back {@code m}.
  *
@@ -20,10 +20,11 @@ public record MethodSpec(SurrogateKind surrogate, GradientKind gradient, boolean
 
     /** The grammar, shown to users when a label does not parse. */
     public static final String VALID_FORMS =
-            "<SG|WSG>-<BP|RFG-G|RFG-L>[-LL][xK<k>], e.g. SG-BP, WSG-BP-LL, SG-RFG-G, WSG-RFG-L-LL, SG-RFG-LxK4";
+            "<SG|WSG>-<BP|RFG-G|RFG-L|RFG-A>[-LL][xK<k>], e.g. SG-BP, WSG-BP-LL, SG-RFG-G, WSG-RFG-L-LL, SG-RFG-LxK4,"
+                    + " SG-RFG-A (activity perturbation)";
 
     private static final Pattern LABEL = Pattern.compile(
-            "(SG|WSG)-(BP|RFG-G|RFG-L)(-LL)?(?:XK(\\d{1,6}))?");
+            "(SG|WSG)-(BP|RFG-G|RFG-L|RFG-A)(-LL)?(?:XK(\\d{1,6}))?");
 
     public MethodSpec {
         Objects.requireNonNull(surrogate, "surrogate");
@@ -59,6 +60,7 @@ public record MethodSpec(SurrogateKind surrogate, GradientKind gradient, boolean
         GradientKind gradient = switch (m.group(2)) {
             case "BP" -> GradientKind.BP;
             case "RFG-G" -> GradientKind.RFG_G;
+            case "RFG-A" -> GradientKind.RFG_A;
             default -> GradientKind.RFG_L;
         };
         boolean localLosses = m.group(3) != null;

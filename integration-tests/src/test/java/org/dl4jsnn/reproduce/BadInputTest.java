@@ -44,6 +44,8 @@ class BadInputTest {
                         "integer >= 1"),
                 Arguments.of(new String[] {"reproduce", "mexican-hat", "--rfg-directions", "sobol"},
                         "--rfg-directions", "allowed: rademacher, gaussian, orthogonal"),
+                Arguments.of(new String[] {"reproduce", "mexican-hat", "--methods", "SG-RFG-A", "--rfg-directions",
+                        "orthogonal"}, "--rfg-directions", "rademacher or gaussian, not orthogonal"),
                 Arguments.of(new String[] {"reproduce", "mexican-hat", "--grf-length-scale", "1"},
                         "--grf-length-scale", "has no Gaussian-random-field data"),
                 Arguments.of(new String[] {"reproduce"}, "<task>", "Missing"),

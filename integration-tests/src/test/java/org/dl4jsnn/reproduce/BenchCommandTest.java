@@ -106,6 +106,6 @@ class BenchCommandTest {
         CliHarness.Result r = new CliHarness(FakeTaskRunner.grid("mexican-hat")).run("reproduce", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("mexican-hat: Fake mexican-hat task", "default methods: SG-BP, SG-RFG-L",
-                "--resume", "--force", "<SG|WSG>-<BP|RFG-G|RFG-L>");
+                "--resume", "--force", "<SG|WSG>-<BP|RFG-G|RFG-L|RFG-A>");
     }
 }

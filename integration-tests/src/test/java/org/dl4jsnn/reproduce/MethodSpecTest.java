@@ -24,7 +24,7 @@ class MethodSpecTest {
                 }
             }
         }
-        assertThat(count).isEqualTo(2 * 2 * (1 + 3 + 3));
+        assertThat(count).isEqualTo(2 * 2 * (1 + 3 + 3 + 3));
     }
 
     @Test
@@ -34,6 +34,9 @@ class MethodSpecTest {
         assertThat(MethodSpec.parse("SG-RFG-G-LL", 4).label()).isEqualTo("SG-RFG-G-LLxK4");
         assertThat(MethodSpec.parse("WSG-RFG-L", 16))
                 .isEqualTo(new MethodSpec(SurrogateKind.WSG, GradientKind.RFG_L, false, 16));
+        assertThat(MethodSpec.parse("sg-rfg-a", 1))
+                .isEqualTo(new MethodSpec(SurrogateKind.SG, GradientKind.RFG_A, false, 1));
+        assertThat(MethodSpec.parse("WSG-RFG-A-LL", 2).label()).isEqualTo("WSG-RFG-A-LLxK2");
     }
 
     @Test

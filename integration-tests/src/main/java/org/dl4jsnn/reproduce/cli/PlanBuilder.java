@@ -92,6 +92,7 @@ final class PlanBuilder {
             }
             Preset preset = preset(o, recorded, runner.task());
             RunSettings settings = settings(o, runner, preset, recorded);
+            requireCurrentDistribution(methods, settings);
             LearningRateSearch search = lrSearch(o, runner, preset, settings, recorded);
             requireBatchFits(runner, settings, search);
             plans.add(new TaskPlan(runner, methods, seeds, preset, settings, search, out, o.resume(), o.force(),
@@ -99,6 +100,16 @@ final class PlanBuilder {
         }
         requireDistinctFolders(plans);
         return plans;
+    }
+
+    /** Activity perturbation draws u entry by entry: Rademacher or Gaussian, not orthogonal. */
+    private static void requireCurrentDistribution(List<MethodSpec> methods, RunSettings settings) {
+        boolean activity = methods.stream().anyMatch(m -> m.gradient() == org.dl4jsnn.reproduce.GradientKind.RFG_A);
+        if (activity && org.dl4jsnn.reproduce.choice.TrainingChoices.of(settings).directions()
+                == org.dl4jsnn.estimator.DirectionDistribution.ORTHOGONAL) {
+            throw new InvalidOptionException("--rfg-directions", "RFG-A (activity perturbation) draws its current"
+                    + " directions from rademacher or gaussian, not orthogonal");
+        }
     }
 
     private List<TaskRunner> runners(String task) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dl4jsnn.reproduce.GradientKind;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.run.TaskPlan;
@@ -46,10 +47,11 @@ final class SameDiffEngineRun {
             }
             List<MethodSpec> rfg = new ArrayList<>();
             for (MethodSpec m : plan.methods()) {
-                boolean supported = m.gradient().isForwardGradient() && !m.localLosses();
+                boolean supported = m.gradient().isForwardGradient() && m.gradient() != GradientKind.RFG_A
+                        && !m.localLosses();
                 if (!supported && methodsGiven) {
-                    throw new InvalidOptionException("--methods", "the SameDiff engine trains RFG methods without"
-                            + " local losses (e.g. SG-RFG-G, WSG-RFG-L, SG-RFG-GxK4), not " + m.label());
+                    throw new InvalidOptionException("--methods", "the SameDiff engine trains RFG-G and RFG-L"
+                            + " without local losses (e.g. SG-RFG-G, WSG-RFG-L, SG-RFG-GxK4), not " + m.label());
                 }
                 if (supported) {
                     rfg.add(m);

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.estimator.NonFiniteGradientException;
 import org.dl4jsnn.reproduce.EvaluationSplit;
+import org.dl4jsnn.reproduce.GradientKind;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.TaskRunner;
@@ -56,8 +57,8 @@ public final class EngineComparison {
      * same minibatch, so a machine whose load changes during the run slows both alike.
      */
     public List<Row> compare(RunSettings settings, MethodSpec method, long seed) {
-        if (!method.gradient().isForwardGradient() || method.localLosses()) {
-            throw new IllegalArgumentException("the SameDiff engine trains RFG methods without local losses, not "
+        if (!method.gradient().isForwardGradient() || method.gradient() == GradientKind.RFG_A || method.localLosses()) {
+            throw new IllegalArgumentException("the SameDiff engine trains RFG-G and RFG-L without local losses, not "
                     + method.label());
         }
         ComputationGraph dl4j = Methods.create(task.network(method, settings, seed), method, seed);

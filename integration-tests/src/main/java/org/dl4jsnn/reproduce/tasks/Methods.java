@@ -69,7 +69,11 @@ final class Methods {
      *     apart
      */
     static RfgSettings rfg(MethodSpec method, long seed, TrainingChoices choices, List<String> outputLayers) {
-        Perturbation p = method.gradient() == GradientKind.RFG_G ? Perturbation.GLOBAL : Perturbation.LAYERWISE;
+        Perturbation p = switch (method.gradient()) {
+            case RFG_G -> Perturbation.GLOBAL;
+            case RFG_A -> Perturbation.ACTIVITY;
+            default -> Perturbation.LAYERWISE;
+        };
         return new RfgSettings(p, method.directions(), choices.directions(), seed,
                 choices.groups().grouping(outputLayers));
     }

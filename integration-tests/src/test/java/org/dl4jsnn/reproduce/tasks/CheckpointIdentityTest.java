@@ -35,8 +35,12 @@ class CheckpointIdentityTest {
 
     /** A store holding the checkpoint of SG-BP seed 3 at iteration 7 under {@code key}. */
     private static FileCheckpointStore interrupted(Path dir, String key) {
+        return interrupted(dir, key, "SG-BP");
+    }
+
+    private static FileCheckpointStore interrupted(Path dir, String key, String method) {
         FileCheckpointStore store = new FileCheckpointStore(dir);
-        assertThatThrownBy(() -> new TrainingLoop(TASK, 0).run(SETTINGS, MethodSpec.parse("SG-BP", 1), 3,
+        assertThatThrownBy(() -> new TrainingLoop(TASK, 0).run(SETTINGS, MethodSpec.parse(method, 1), 3,
                 EvaluationSplit.TEST, KillingMonitor.at(7), store, key)).hasMessage("killed");
         assertThat(store.load(key)).isPresent();
         return store;
@@ -50,6 +54,18 @@ class CheckpointIdentityTest {
                 .isInstanceOf(CheckpointMismatchException.class)
                 .hasMessageContaining("saved by {task=mexican-hat, method=SG-BP, seed=3")
                 .hasMessageContaining("this run is {task=mexican-hat, method=SG-RFG-L, seed=3");
+    }
+
+    /** Activity perturbation is its own method: a layer-wise run's checkpoint does not continue as RFG-A. */
+    @Test
+    void anActivityPerturbationRunRefusesAWeightPerturbationCheckpoint(@TempDir Path dir) {
+        FileCheckpointStore store = interrupted(dir, "run", "SG-RFG-L");
+        assertThatThrownBy(() -> new TrainingLoop(TASK, 0).run(SETTINGS, MethodSpec.parse("SG-RFG-A", 1), 3,
+                EvaluationSplit.TEST, TrainingMonitor.silent(), store, "run"))
+                .isInstanceOf(CheckpointMismatchException.class)
+                .hasMessageContaining("method=SG-RFG-L").hasMessageContaining("method=SG-RFG-A");
+        assertThat(new TrainingLoop(TASK, 0).run(SETTINGS, MethodSpec.parse("SG-RFG-L", 1), 3, EvaluationSplit.TEST,
+                TrainingMonitor.silent(), store, "run").iterations()).isEqualTo(12);
     }
 
     @Test

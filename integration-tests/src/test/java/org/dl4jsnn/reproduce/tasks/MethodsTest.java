@@ -27,6 +27,15 @@ class MethodsTest {
     }
 
     @Test
+    void activityPerturbationMethodsPerturbActivity() {
+        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-AxK2", 1), 5).perturbation())
+                .isEqualTo(org.dl4jsnn.estimator.Perturbation.ACTIVITY);
+        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-AxK2", 1), 5).directions()).isEqualTo(2);
+        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-L", 1), 5).perturbation())
+                .isEqualTo(org.dl4jsnn.estimator.Perturbation.LAYERWISE);
+    }
+
+    @Test
     void networkSeedsAreNeverZeroAndDifferPerRun() {
         assertThat(Methods.networkSeed(0)).isNotZero();
         assertThat(Methods.networkSeed(0)).isNotEqualTo(Methods.networkSeed(1));

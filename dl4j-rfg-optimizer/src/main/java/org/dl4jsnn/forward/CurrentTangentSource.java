@@ -1,0 +1,22 @@
+package org.dl4jsnn.forward;
+
+/**
+ * Stacked tangent directions that perturb a spiking layer's input current instead of parameters
+ * (activity perturbation, docs/design.md section 3): direction row k adds u_t to the current tangent
+ * Idot_t of the one layer it belongs to, and perturbs no parameter anywhere.
+ */
+public interface CurrentTangentSource {
+
+    /** True when row k perturbs a current (then {@link #segmentOf} names the layer). */
+    boolean perturbsCurrent(int row);
+
+    /** The forward graph's segment (spiking layer) whose current row k perturbs. */
+    int segmentOf(int row);
+
+    /**
+     * u_t of row k for examples {@code first .. first + batch - 1} of the minibatch, written neuron-major
+     * and batch-innermost ([j][b], as the layer kernel's layout), overwriting {@code into}. A pure
+     * function of its arguments, so every batch chunking sees the same values.
+     */
+    void fill(int row, int t, int first, int batch, int nOut, double[] into);
+}

@@ -15,6 +15,7 @@ public final class ForwardGradientEstimator {
 
     private final RfgSettings settings;
     private final BatchThreads threads;
+    private final DirectionalDerivativeExchange exchange;
 
     public ForwardGradientEstimator(RfgSettings settings) {
         this(settings, BatchThreads.single());
@@ -22,11 +23,27 @@ public final class ForwardGradientEstimator {
 
     /** @param threads the forward sweep's threads over the minibatch; the estimate does not depend on them */
     public ForwardGradientEstimator(RfgSettings settings, BatchThreads threads) {
+        this(settings, threads, DirectionalDerivativeExchange.LOCAL);
+    }
+
+    /**
+     * @param exchange replaces the measured directional derivatives before the estimate is formed (data
+     *                 parallelism, docs/design.md section 9)
+     */
+    public ForwardGradientEstimator(RfgSettings settings, BatchThreads threads, DirectionalDerivativeExchange exchange) {
         if (threads == null) {
             throw new IllegalArgumentException("threads must not be null (use BatchThreads.single())");
         }
+        if (exchange == null) {
+            throw new IllegalArgumentException("exchange must not be null (use DirectionalDerivativeExchange.LOCAL)");
+        }
         this.settings = settings;
         this.threads = threads;
+        this.exchange = exchange;
+    }
+
+    public DirectionalDerivativeExchange exchange() {
+        return exchange;
     }
 
     public BatchThreads threads() {
@@ -37,7 +54,10 @@ public final class ForwardGradientEstimator {
         return settings;
     }
 
-    /** A gradient estimate of the minibatch-summed loss, with what the sweep measured. */
+    /**
+     * A gradient estimate of the minibatch-summed loss, with what the sweep measured (the sweep's own
+     * directional derivatives, before any exchange).
+     */
     public record Estimate(double[] gradient, ForwardSweep.Result sweep) {
     }
 
@@ -116,10 +136,15 @@ public final class ForwardGradientEstimator {
             throw new NonFiniteGradientException("RFG iteration " + iteration + ": the loss is " + r.loss()
                     + "; training stopped before the weights were touched (lower the learning rate?)");
         }
+        double[] ldots = exchange.exchange(iteration, r.lossTangents());
+        if (ldots == null || ldots.length != dirs.vectors().length) {
+            throw new IllegalStateException("the directional-derivative exchange must return " + dirs.vectors().length
+                    + " values, got " + (ldots == null ? "null" : ldots.length));
+        }
         double[] g = new double[params.length];
         double inv = 1.0 / settings.directions();
         for (int d = 0; d < dirs.vectors().length; d++) {
-            double ldot = r.lossTangents()[d];
+            double ldot = ldots[d];
             if (!Double.isFinite(ldot)) {
                 throw new NonFiniteGradientException("RFG iteration " + iteration + ": the directional derivative"
                         + " of direction " + d + " is " + ldot + "; training stopped before the weights were touched");

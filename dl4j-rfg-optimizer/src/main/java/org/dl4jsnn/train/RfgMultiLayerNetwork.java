@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
+import org.dl4jsnn.estimator.DirectionalDerivativeExchange;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
 import org.dl4jsnn.estimator.RfgSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -61,6 +62,15 @@ public class RfgMultiLayerNetwork extends MultiLayerNetwork {
     public void setBatchThreads(BatchThreads threads) {
         training.setBatchThreads(threads);
         SpikingLayers.setBatchThreads(getLayers(), threads);
+    }
+
+    /**
+     * Replaces the directional derivatives each step measures before the estimate is formed: the seam of
+     * data-parallel RFG (docs/design.md section 9). A runtime setting, not saved with the model;
+     * {@link #clone} starts with {@link DirectionalDerivativeExchange#LOCAL}.
+     */
+    public void setDirectionalDerivativeExchange(DirectionalDerivativeExchange exchange) {
+        training.setExchange(exchange);
     }
 
     public RfgSettings settings() {

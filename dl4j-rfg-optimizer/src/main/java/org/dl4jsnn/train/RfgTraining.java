@@ -29,7 +29,12 @@ final class RfgTraining {
 
     /** A runtime setting (not saved with the model): the estimate is the same for any thread count. */
     void setBatchThreads(org.dl4jsnn.parallel.BatchThreads threads) {
-        estimator = new ForwardGradientEstimator(estimator.settings(), threads);
+        estimator = new ForwardGradientEstimator(estimator.settings(), threads, estimator.exchange());
+    }
+
+    /** A runtime setting (not saved with the model): data-parallel replicas, docs/design.md section 9. */
+    void setExchange(org.dl4jsnn.estimator.DirectionalDerivativeExchange exchange) {
+        estimator = new ForwardGradientEstimator(estimator.settings(), estimator.threads(), exchange);
     }
 
     org.dl4jsnn.parallel.BatchThreads batchThreads() {

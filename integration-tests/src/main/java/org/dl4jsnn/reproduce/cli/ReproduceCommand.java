@@ -136,6 +136,12 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " for any N. Minibatches of at most 1,024 examples run on one thread.")
     int threads;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Train data-parallel on Spark (barrier mode), e.g. local[2] or spark://host:7077; one"
+                    + " replica per core of the master. Methods BP, RFG-G, RFG-L (without -LL). Needs module"
+                    + " dl4j-rfg-spark built (" + org.dl4jsnn.reproduce.DistributedTrainers.BUILD + ").")
+    String spark;
+
     @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
             description = "Progress display: a bar on a terminal, periodic lines otherwise (default auto).")
     ProgressStyle progress;
@@ -173,6 +179,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force, checkpointEvery,
                     new ChoiceOptions(schedule, init, resetGradient, rfgGroups, rfgDirections, grfLengthScale)),
                     commandLine);
+            plans = SparkOption.apply(spark, engine, plans, Thread.currentThread().getContextClassLoader());
             if (engine == Engine.SAMEDIFF) {
                 sameDiff = new SameDiffEngineRun(plans, methods != null);
             } else {

@@ -8,6 +8,7 @@ import org.dl4jsnn.estimator.NonFiniteGradientException;
 import org.dl4jsnn.layer.SpikingLayers;
 import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.reproduce.CheckpointStore;
+import org.dl4jsnn.reproduce.DistributedTrainers;
 import org.dl4jsnn.reproduce.Divergence;
 import org.dl4jsnn.reproduce.DivergenceRule;
 import org.dl4jsnn.reproduce.EvaluationSplit;
@@ -16,6 +17,7 @@ import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.TrainingPoint;
+import org.dl4jsnn.train.DistributedTraining;
 import org.dl4jsnn.train.RfgComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -92,20 +94,35 @@ final class TrainingLoop {
         double trainSeconds = 0;
         int trained = 0;
         Divergence divergence = null;
-        try (CheckpointOnSignal onSignal = CheckpointOnSignal.install(name)) {
-            for (int it = done; it < settings.iterations(); it++) {
-                MultiDataSet batch = next(data);
-                int iteration = it + 1;
+        java.util.Optional<String> master = DistributedTrainers.master(settings);
+        try (CheckpointOnSignal onSignal = CheckpointOnSignal.install(name);
+             DistributedTraining.Session spark = master.map(m -> DistributedTrainers.require().open(m)).orElse(null)) {
+            for (int it = done; it < settings.iterations(); ) {
+                // on Spark one job trains up to the next evaluation: a job per step would add its start-up cost
+                int steps = spark == null ? 1 : stepsToEvaluation(it, settings);
+                List<MultiDataSet> batches = new ArrayList<>(steps);
+                for (int s = 0; s < steps; s++) {
+                    batches.add(withLabelPerOutput(next(data), outputs));
+                }
+                int iteration = it + steps;
+                it = iteration;
                 long t0 = System.nanoTime();
                 try {
-                    net.fit(withLabelPerOutput(batch, outputs));
+                    if (spark == null) {
+                        net.fit(batches.get(0));
+                    } else {
+                        net = spark.fit(net, batches);
+                        net.setListeners(monitor.listeners());
+                    }
                 } catch (NonFiniteGradientException e) {
                     divergence = new Divergence(iteration, e.getMessage());
                     break;
                 }
                 trainSeconds += (System.nanoTime() - t0) / 1e9;
-                trained++;
-                double loss = net.score();
+                trained += steps;
+                // the replicas' scores stay on the executors: on Spark the loss is the trained network's on the
+                // last minibatch
+                double loss = spark == null ? net.score() : net.score(batches.get(steps - 1));
                 divergence = divergenceRule.check(iteration, loss).orElse(null);
                 if (divergence != null) {
                     break;
@@ -145,6 +162,12 @@ final class TrainingLoop {
                 wall, msPerIter, SpikeRates.measure(net, task.probeInputs()), curve,
                 split == EvaluationSplit.TEST ? task.artifacts(net) : null,
                 split == EvaluationSplit.TEST ? task.globalTestError(net) : Double.NaN);
+    }
+
+    /** Steps from iteration {@code done} to the next evaluation (or the end). */
+    static int stepsToEvaluation(int done, RunSettings settings) {
+        int next = (done / settings.evalEvery() + 1) * settings.evalEvery();
+        return Math.min(next, settings.iterations()) - done;
     }
 
     /** The data order depends on the iteration only: skipping what a checkpoint already trained on. */

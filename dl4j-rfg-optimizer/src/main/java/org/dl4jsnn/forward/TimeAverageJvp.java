@@ -17,42 +17,42 @@ public final class TimeAverageJvp {
     }
 
     public void add(StepValue spikes) {
-        if (sum == null) {
-            width = spikes.width();
-            batch = spikes.batch();
-            sum = new double[width * batch];
-            tangentSums = new double[spikes.directions()][];
-        }
+        start(spikes.width(), spikes.batch(), spikes.directions());
         add(sum, spikes.primal());
         for (int k = 0; k < tangentSums.length; k++) {
             double[] t = spikes.tangents()[k];
             if (t != null) {
-                if (tangentSums[k] == null) {
-                    tangentSums[k] = new double[width * batch];
-                }
-                add(tangentSums[k], t);
+                add(tangentSum(k), t);
             }
         }
     }
 
     /** A FLOAT network's step: summed in double, as {@link #add(StepValue)} sums (0/1 spikes add exactly). */
     public void add(FloatStepValue spikes) {
-        if (sum == null) {
-            width = spikes.width();
-            batch = spikes.batch();
-            sum = new double[width * batch];
-            tangentSums = new double[spikes.directions()][];
-        }
+        start(spikes.width(), spikes.batch(), spikes.directions());
         add(sum, spikes.primal());
         for (int k = 0; k < tangentSums.length; k++) {
             float[] t = spikes.tangents()[k];
             if (t != null) {
-                if (tangentSums[k] == null) {
-                    tangentSums[k] = new double[width * batch];
-                }
-                add(tangentSums[k], t);
+                add(tangentSum(k), t);
             }
         }
+    }
+
+    private void start(int width, int batch, int directions) {
+        if (sum == null) {
+            this.width = width;
+            this.batch = batch;
+            sum = new double[width * batch];
+            tangentSums = new double[directions][];
+        }
+    }
+
+    private double[] tangentSum(int k) {
+        if (tangentSums[k] == null) {
+            tangentSums[k] = new double[width * batch];
+        }
+        return tangentSums[k];
     }
 
     private static void add(double[] into, float[] x) {

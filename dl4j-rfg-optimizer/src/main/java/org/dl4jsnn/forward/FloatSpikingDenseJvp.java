@@ -39,6 +39,7 @@ public final class FloatSpikingDenseJvp {
     private float[] spikeSlopes;
     private float[] resetSlopes;
     private float[][] spikeTangentBuffers;
+    private CurrentTangent currentTangent;
 
     /**
      * @param batchOffset the minibatch index of the first example this sweep sees (a thread's chunk): the
@@ -54,6 +55,11 @@ public final class FloatSpikingDenseJvp {
         this.params = params;
     }
 
+    /** Activity perturbation: {@code hook} adds a float current tangent u_t every step (docs/design.md section 3). */
+    public void injectCurrents(CurrentTangent hook) {
+        this.currentTangent = hook;
+    }
+
     /**
      * Advances one step driven by a direct current, the same at every step: computed once, by the float
      * products the layer's float kernel uses on the same float input.
@@ -62,12 +68,19 @@ public final class FloatSpikingDenseJvp {
         if (staticCurrentTangents == null) {
             staticCurrentTangents = currents(toFloatSteps(constantInput));
         }
-        return advance(t, current, staticCurrentTangents);
+        float[][] idots = staticCurrentTangents;
+        if (currentTangent != null) {
+            idots = currentTangent.inject(t, constantInput, idots);
+        }
+        return advance(t, current, idots);
     }
 
     /** Advances one step driven by this step's spikes of the previous layer. */
     public FloatStepValue step(int t, FloatStepValue input) {
         float[][] tangents = currents(input);
+        if (currentTangent != null) {
+            tangents = currentTangent.inject(t, input, tangents);
+        }
         return advance(t, current, tangents);
     }
 

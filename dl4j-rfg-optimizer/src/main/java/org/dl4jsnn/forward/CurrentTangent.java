@@ -16,9 +16,11 @@ import org.dl4jsnn.kernel.DenseProducts;
  * one ({@link FloatSpikingDenseJvp}), in the kernel's precision, so a FLOAT network's sweep stays float.
  *
  * <p>u itself is not kept: the source is a pure function of (row, step, examples), so the estimate draws
- * it again, in the precision the sweep used. Kept are the inputs of every step (a T-long block, filled in
- * place) or, for a static input, sum_t u_t; so unlike weight perturbation this memory grows with T. The
- * buffers are allocated at the first step, none per step.
+ * it again, in the precision the sweep used. Kept are the inputs of every step (a T-long block in the
+ * sweep's precision, filled in place) or, for a static input, sum_t u_t; so unlike weight perturbation
+ * this memory grows with T. The buffers are allocated at the first step, none per step. A float sweep's
+ * weight estimate is formed in float lanes per step (added up in double), as the float BP kernel forms
+ * its weight gradient.
  */
 public final class CurrentTangent {
 
@@ -33,13 +35,12 @@ public final class CurrentTangent {
     private final int biasOffset;
     private final int directionCount;
     private int nIn = -1;
-    /** true once a float kernel drove this hook */
-    private boolean floatSweep;
     /** for a static input: its values as [i][b]; and per row sum_t u_t as [j][b] */
     private double[] staticInput;
     private double[][] summedCurrents;
-    /** for spike input: the input of step t as [i][b] at offset t nIn batch */
+    /** for spike input: the input of step t as [i][b] at offset t nIn batch, in the sweep's precision */
     private double[] inputs;
+    private float[] floatInputs;
     private int recorded;
     /** per direction k: this step's injected tangent; and the tangent array handed back each step */
     private double[][] injected;
@@ -78,8 +79,8 @@ public final class CurrentTangent {
 
     /** The tangents of a step driven by the previous layer's spikes, recording them. */
     public double[][] inject(int t, StepValue input, double[][] idots) {
-        double[] s = record(t, input.width(), input.batch());
-        System.arraycopy(input.primal(), 0, s, t * nIn * batch, nIn * batch);
+        record(t, input.width(), input.batch(), false);
+        System.arraycopy(input.primal(), 0, inputs, t * nIn * batch, nIn * batch);
         return inject(t, idots);
     }
 
@@ -91,12 +92,8 @@ public final class CurrentTangent {
 
     /** {@link #inject(int, StepValue, double[][])} for the float kernel. */
     public float[][] inject(int t, FloatStepValue input, float[][] idots) {
-        double[] s = record(t, input.width(), input.batch());
-        float[] x = input.primal();
-        int off = t * nIn * batch;
-        for (int e = 0; e < x.length; e++) {
-            s[off + e] = x[e];
-        }
+        record(t, input.width(), input.batch(), true);
+        System.arraycopy(input.primal(), 0, floatInputs, t * nIn * batch, nIn * batch);
         return inject(t, idots);
     }
 
@@ -109,18 +106,21 @@ public final class CurrentTangent {
         }
     }
 
-    private double[] record(int t, int width, int rowsSeen) {
-        if (inputs == null) {
-            checkBatch(rowsSeen);
-            nIn = width;
-            inputs = new double[steps * nIn * batch];
-        }
+    private void record(int t, int width, int rowsSeen, boolean inFloat) {
         if (t != recorded || t >= steps) {
             throw new IllegalStateException("steps must be injected in order 0.." + (steps - 1) + "; expected "
                     + recorded + ", got " + t);
         }
+        if (t == 0) {
+            checkBatch(rowsSeen);
+            nIn = width;
+            if (inFloat) {
+                floatInputs = new float[steps * nIn * batch];
+            } else {
+                inputs = new double[steps * nIn * batch];
+            }
+        }
         recorded++;
-        return inputs;
     }
 
     private void checkBatch(int rowsSeen) {
@@ -159,7 +159,6 @@ public final class CurrentTangent {
 
     private float[][] inject(int t, float[][] idots) {
         checkDirections(idots.length);
-        floatSweep = true;
         if (outFloat == null) {
             outFloat = new float[directionCount][];
             injectedFloat = new float[directionCount][];
@@ -232,11 +231,19 @@ public final class CurrentTangent {
         if (staticInput != null) {
             weigh(summedCurrents[r], exampleTangents, weighted, gb);
             DenseProducts.accumulateDots(weighted, 0, nOut, staticInput, 0, nIn, batch, gw);
+        } else if (floatInputs != null) {
+            // a float sweep's estimate in float lanes, as the layer's float BP kernel forms delta s^T
+            float[] u = new float[n];
+            float[] weightedFloat = new float[n];
+            for (int t = 0; t < recorded; t++) {
+                source.fill(rows[r], t, first, batch, nOut, u);
+                weigh(u, exampleTangents, weightedFloat, gb);
+                DenseProducts.accumulateDots(weightedFloat, 0, nOut, floatInputs, t * nIn * batch, nIn, batch, gw);
+            }
         } else {
             double[] u = new double[n];
-            float[] uFloat = floatSweep ? new float[n] : null;
             for (int t = 0; t < recorded; t++) {
-                drawAgain(rows[r], t, u, uFloat);
+                source.fill(rows[r], t, first, batch, nOut, u);
                 weigh(u, exampleTangents, weighted, gb);
                 DenseProducts.accumulateDots(weighted, 0, nOut, inputs, t * nIn * batch, nIn, batch, gw);
             }
@@ -249,18 +256,6 @@ public final class CurrentTangent {
         }
     }
 
-    /** u_t of row k as the sweep injected it (float-rounded for a float sweep), into {@code u}. */
-    private void drawAgain(int k, int t, double[] u, float[] uFloat) {
-        if (uFloat == null) {
-            source.fill(k, t, first, batch, nOut, u);
-            return;
-        }
-        source.fill(k, t, first, batch, nOut, uFloat);
-        for (int e = 0; e < u.length; e++) {
-            u[e] = uFloat[e];
-        }
-    }
-
     /** weighted[j][b] = Ldot_b u[j][b], and its sum over b into gb. */
     private void weigh(double[] u, double[] exampleTangents, double[] weighted, double[] gb) {
         for (int j = 0; j < nOut; j++) {
@@ -268,6 +263,20 @@ public final class CurrentTangent {
             double sum = 0;
             for (int b = 0; b < batch; b++) {
                 double w = exampleTangents[first + b] * u[row + b];
+                weighted[row + b] = w;
+                sum += w;
+            }
+            gb[j] += sum;
+        }
+    }
+
+    /** {@link #weigh} of a float sweep: the weights rounded to float, their sum over b in double. */
+    private void weigh(float[] u, double[] exampleTangents, float[] weighted, double[] gb) {
+        for (int j = 0; j < nOut; j++) {
+            int row = j * batch;
+            double sum = 0;
+            for (int b = 0; b < batch; b++) {
+                float w = (float) (exampleTangents[first + b] * u[row + b]);
                 weighted[row + b] = w;
                 sum += w;
             }

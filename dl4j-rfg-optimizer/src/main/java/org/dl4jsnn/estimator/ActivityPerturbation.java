@@ -35,6 +35,11 @@ final class ActivityPerturbation implements CurrentTangentSource {
         layout.fillCurrent(iteration, row, t, first, batch, nOut, into);
     }
 
+    @Override
+    public void fill(int row, int t, int first, int batch, int nOut, float[] into) {
+        layout.fillCurrent(iteration, row, t, first, batch, nOut, into);
+    }
+
     /**
      * Adds {@code scale} times every current row's estimate to {@code gradient}. Each example's estimate
      * is weighted by its own loss tangent; where the layer's rows are not the outputs' (a SepONet's branch

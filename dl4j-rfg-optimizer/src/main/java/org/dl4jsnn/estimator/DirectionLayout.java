@@ -103,23 +103,38 @@ public record DirectionLayout(RfgSettings settings, List<ParameterGroup> groups,
 
     /**
      * u_t of a current row for examples {@code first ..} of the minibatch, as [j][b] (see
-     * {@link org.dl4jsnn.forward.CurrentTangentSource#fill}): each entry drawn from the settings'
-     * distribution (Rademacher or Gaussian), independently per (row, step, example, neuron).
+     * {@link org.dl4jsnn.forward.CurrentTangentSource#fill}), independently per (row, step, example, neuron)
+     * from the settings' distribution, by {@link CurrentDraws}: Rademacher signs 64 to a hash, Gaussians one
+     * hash each.
      */
     public void fillCurrent(long iteration, int row, int t, int first, int batch, int nOut, double[] into) {
+        long stream = currentStream(iteration, row, t);
+        if (settings.distribution() == DirectionDistribution.GAUSSIAN) {
+            CurrentDraws.gaussians(stream, first, batch, nOut, into);
+        } else {
+            CurrentDraws.signs(stream, first, batch, nOut, into);
+        }
+    }
+
+    /**
+     * {@link #fillCurrent} rounded to float, for a FLOAT network's sweep: the same signs exactly, the same
+     * Gaussians to float's round-off.
+     */
+    public void fillCurrent(long iteration, int row, int t, int first, int batch, int nOut, float[] into) {
+        long stream = currentStream(iteration, row, t);
+        if (settings.distribution() == DirectionDistribution.GAUSSIAN) {
+            CurrentDraws.gaussians(stream, first, batch, nOut, into);
+        } else {
+            CurrentDraws.signs(stream, first, batch, nOut, into);
+        }
+    }
+
+    private long currentStream(long iteration, int row, int t) {
         if (!perturbsCurrent(row)) {
             throw new IllegalArgumentException("direction row " + row + " perturbs parameters, not a current");
         }
-        long stream = CounterNoise.derive(CounterNoise.derive(CounterNoise.derive(settings.seed(), iteration),
-                0xAC7L + row), t);
-        boolean gaussian = settings.distribution() == DirectionDistribution.GAUSSIAN;
-        for (int j = 0; j < nOut; j++) {
-            for (int b = 0; b < batch; b++) {
-                long counter = (long) (first + b) * nOut + j;
-                into[j * batch + b] = gaussian ? CounterNoise.normal(stream, counter)
-                        : CounterNoise.uniform(stream, counter) < 0.5 ? -1.0 : 1.0;
-            }
-        }
+        return CounterNoise.derive(CounterNoise.derive(CounterNoise.derive(settings.seed(), iteration), 0xAC7L + row),
+                t);
     }
 
     /**

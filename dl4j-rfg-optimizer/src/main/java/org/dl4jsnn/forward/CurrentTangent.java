@@ -1,7 +1,6 @@
 package org.dl4jsnn.forward;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.dl4jsnn.kernel.DenseProducts;
 
 /**
  * The activity-perturbation hook of one spiking layer over one chunk of the minibatch: adds u_t to the
@@ -13,8 +12,15 @@ import java.util.List;
  * </pre>
  *
  * where s_t is the layer's input at step t. Unbiased: E[u u^T] = I and the tangent of L_b along a current
- * perturbation u is dL_b/dI . u. The inputs and u are kept per step (for a static input only sum_t u_t),
- * so unlike weight perturbation this memory grows with T.
+ * perturbation u is dL_b/dI . u. The hook serves the double kernel ({@link SpikingDenseJvp}) and the float
+ * one ({@link FloatSpikingDenseJvp}), in the kernel's precision, so a FLOAT network's sweep stays float.
+ *
+ * <p>u itself is not kept: the source is a pure function of (row, step, examples), so the estimate draws
+ * it again, in the precision the sweep used. Kept are the inputs of every step (a T-long block in the
+ * sweep's precision, filled in place) or, for a static input, sum_t u_t; so unlike weight perturbation
+ * this memory grows with T. The buffers are allocated at the first step, none per step. A float sweep's
+ * weight estimate is formed in float lanes per step (added up in double), as the float BP kernel forms
+ * its weight gradient.
  */
 public final class CurrentTangent {
 
@@ -24,79 +30,168 @@ public final class CurrentTangent {
     private final int first;
     private final int batch;
     private final int totalRows;
+    private final int steps;
     private final int weightOffset;
     private final int biasOffset;
+    private final int directionCount;
     private int nIn = -1;
-    /** per row: u_t of every step ([j][b]), or for a static input one sum over the steps */
-    private final List<List<double[]>> currents = new ArrayList<>();
-    /** the input of every step as [i][b]; for a static input only its Value ([b][i]) */
-    private final List<double[]> inputs = new ArrayList<>();
-    private Value staticInput;
-    private final double[][] injected;
+    /** for a static input: its values as [i][b]; and per row sum_t u_t as [j][b] */
+    private double[] staticInput;
+    private double[][] summedCurrents;
+    /** for spike input: the input of step t as [i][b] at offset t nIn batch, in the sweep's precision */
+    private double[] inputs;
+    private float[] floatInputs;
+    private int recorded;
+    /** per direction k: this step's injected tangent; and the tangent array handed back each step */
+    private double[][] injected;
+    private double[][] out;
+    private float[][] injectedFloat;
+    private float[][] outFloat;
 
     /**
      * @param rows      the direction rows that perturb this layer's current
      * @param first     the minibatch index of this chunk's first example
      * @param totalRows the rows of the whole minibatch this layer sees
+     * @param steps     the time steps the sweep runs
      */
     public CurrentTangent(CurrentTangentSource source, int[] rows, int nOut, int first, int batch, int totalRows,
-                          int weightOffset, int biasOffset, int directionCount) {
+                          int steps, int weightOffset, int biasOffset, int directionCount) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
         this.source = source;
         this.rows = rows.clone();
         this.nOut = nOut;
         this.first = first;
         this.batch = batch;
         this.totalRows = totalRows;
+        this.steps = steps;
         this.weightOffset = weightOffset;
         this.biasOffset = biasOffset;
-        this.injected = new double[directionCount][];
-        for (int ignored : this.rows) {
-            currents.add(new ArrayList<>());
-        }
+        this.directionCount = directionCount;
     }
 
     /** The tangents of a step driven by a static input: {@code idots} with u_t added on this layer's rows. */
     public double[][] inject(int t, Value input, double[][] idots) {
-        if (staticInput == null) {
-            staticInput = input;
-            nIn = input.cols();
-        }
-        return inject(t, idots, true);
+        keepStatic(input);
+        return inject(t, idots);
     }
 
     /** The tangents of a step driven by the previous layer's spikes, recording them. */
     public double[][] inject(int t, StepValue input, double[][] idots) {
-        nIn = input.width();
-        inputs.add(input.primal().clone());
-        return inject(t, idots, false);
+        record(t, input.width(), input.batch(), false);
+        System.arraycopy(input.primal(), 0, inputs, t * nIn * batch, nIn * batch);
+        return inject(t, idots);
     }
 
-    private double[][] inject(int t, double[][] idots, boolean summed) {
-        double[][] out = idots.clone();
-        int n = nOut * batch;
+    /** {@link #inject(int, Value, double[][])} for the float kernel: u_t drawn in float. */
+    public float[][] inject(int t, Value input, float[][] idots) {
+        keepStatic(input);
+        return inject(t, idots);
+    }
+
+    /** {@link #inject(int, StepValue, double[][])} for the float kernel. */
+    public float[][] inject(int t, FloatStepValue input, float[][] idots) {
+        record(t, input.width(), input.batch(), true);
+        System.arraycopy(input.primal(), 0, floatInputs, t * nIn * batch, nIn * batch);
+        return inject(t, idots);
+    }
+
+    private void keepStatic(Value input) {
+        if (staticInput == null) {
+            checkBatch(input.rows());
+            nIn = input.cols();
+            staticInput = StepValue.transpose(input.primal(), input.rows(), input.cols());
+            summedCurrents = new double[rows.length][nOut * batch];
+        }
+    }
+
+    private void record(int t, int width, int rowsSeen, boolean inFloat) {
+        if (t != recorded || t >= steps) {
+            throw new IllegalStateException("steps must be injected in order 0.." + (steps - 1) + "; expected "
+                    + recorded + ", got " + t);
+        }
+        if (t == 0) {
+            checkBatch(rowsSeen);
+            nIn = width;
+            if (inFloat) {
+                floatInputs = new float[steps * nIn * batch];
+            } else {
+                inputs = new double[steps * nIn * batch];
+            }
+        }
+        recorded++;
+    }
+
+    private void checkBatch(int rowsSeen) {
+        if (rowsSeen != batch) {
+            throw new IllegalArgumentException("the hook covers " + batch + " examples, the step has " + rowsSeen);
+        }
+    }
+
+    private double[][] inject(int t, double[][] idots) {
+        checkDirections(idots.length);
+        if (out == null) {
+            out = new double[directionCount][];
+            injected = new double[directionCount][];
+        }
+        System.arraycopy(idots, 0, out, 0, directionCount);
         for (int r = 0; r < rows.length; r++) {
             int k = rows[r];
-            double[] u = new double[n];
-            source.fill(k, t, first, batch, nOut, u);
-            List<double[]> kept = currents.get(r);
-            if (!summed) {
-                kept.add(u);
-            } else if (kept.isEmpty()) {
-                kept.add(u.clone());
-            } else {
-                add(kept.get(0), u);
-            }
             if (injected[k] == null) {
-                injected[k] = new double[n];
+                injected[k] = new double[nOut * batch];
             }
             double[] idot = injected[k];
-            System.arraycopy(u, 0, idot, 0, n);
-            if (idots[k] != null) {
-                add(idot, idots[k]);
+            source.fill(k, t, first, batch, nOut, idot);
+            if (summedCurrents != null) {
+                add(summedCurrents[r], idot);
+            }
+            double[] carried = idots[k];
+            if (carried != null) {
+                for (int e = 0; e < idot.length; e++) {
+                    idot[e] += carried[e];
+                }
             }
             out[k] = idot;
         }
         return out;
+    }
+
+    private float[][] inject(int t, float[][] idots) {
+        checkDirections(idots.length);
+        if (outFloat == null) {
+            outFloat = new float[directionCount][];
+            injectedFloat = new float[directionCount][];
+        }
+        System.arraycopy(idots, 0, outFloat, 0, directionCount);
+        for (int r = 0; r < rows.length; r++) {
+            int k = rows[r];
+            if (injectedFloat[k] == null) {
+                injectedFloat[k] = new float[nOut * batch];
+            }
+            float[] idot = injectedFloat[k];
+            source.fill(k, t, first, batch, nOut, idot);
+            if (summedCurrents != null) {
+                double[] sum = summedCurrents[r];
+                for (int e = 0; e < idot.length; e++) {
+                    sum[e] += idot[e];
+                }
+            }
+            float[] carried = idots[k];
+            if (carried != null) {
+                for (int e = 0; e < idot.length; e++) {
+                    idot[e] += carried[e];
+                }
+            }
+            outFloat[k] = idot;
+        }
+        return outFloat;
+    }
+
+    private void checkDirections(int count) {
+        if (count != directionCount) {
+            throw new IllegalArgumentException("expected " + directionCount + " stacked tangents, got " + count);
+        }
     }
 
     private static void add(double[] into, double[] x) {
@@ -128,50 +223,64 @@ public final class CurrentTangent {
         if (nIn < 0) {
             return;
         }
-        double[] weighted = new double[batch * nOut];
-        // gradient of W^T as [i][j]: a spike (s = 1) adds a contiguous row, silence costs nothing
-        double[] gwT = new double[nIn * nOut];
+        int n = nOut * batch;
+        double[] weighted = new double[n];
         double[] gb = new double[nOut];
-        List<double[]> us = currents.get(r);
-        for (int step = 0; step < us.size(); step++) {
-            double[] u = us.get(step);
-            for (int j = 0; j < nOut; j++) {
-                for (int b = 0; b < batch; b++) {
-                    double w = exampleTangents[first + b] * u[j * batch + b];
-                    weighted[b * nOut + j] = w;
-                    gb[j] += w;
-                }
+        // the gradient of W, row-major [j][i] as the parameters: Y X^T of [j][b] by [i][b] blocks
+        double[] gw = new double[nOut * nIn];
+        if (staticInput != null) {
+            weigh(summedCurrents[r], exampleTangents, weighted, gb);
+            DenseProducts.accumulateDots(weighted, 0, nOut, staticInput, 0, nIn, batch, gw);
+        } else if (floatInputs != null) {
+            // a float sweep's estimate in float lanes, as the layer's float BP kernel forms delta s^T
+            float[] u = new float[n];
+            float[] weightedFloat = new float[n];
+            for (int t = 0; t < recorded; t++) {
+                source.fill(rows[r], t, first, batch, nOut, u);
+                weigh(u, exampleTangents, weightedFloat, gb);
+                DenseProducts.accumulateDots(weightedFloat, 0, nOut, floatInputs, t * nIn * batch, nIn, batch, gw);
             }
-            if (staticInput != null) {
-                double[] x = staticInput.primal();
-                for (int b = 0; b < batch; b++) {
-                    for (int i = 0; i < nIn; i++) {
-                        axpy(x[b * nIn + i], weighted, b * nOut, gwT, i * nOut, nOut);
-                    }
-                }
-            } else {
-                double[] s = inputs.get(step);
-                for (int i = 0; i < nIn; i++) {
-                    for (int b = 0; b < batch; b++) {
-                        axpy(s[i * batch + b], weighted, b * nOut, gwT, i * nOut, nOut);
-                    }
-                }
+        } else {
+            double[] u = new double[n];
+            for (int t = 0; t < recorded; t++) {
+                source.fill(rows[r], t, first, batch, nOut, u);
+                weigh(u, exampleTangents, weighted, gb);
+                DenseProducts.accumulateDots(weighted, 0, nOut, inputs, t * nIn * batch, nIn, batch, gw);
             }
         }
         for (int j = 0; j < nOut; j++) {
             gradient[biasOffset + j] += scale * gb[j];
             for (int i = 0; i < nIn; i++) {
-                gradient[weightOffset + j * nIn + i] += scale * gwT[i * nOut + j];
+                gradient[weightOffset + j * nIn + i] += scale * gw[j * nIn + i];
             }
         }
     }
 
-    private static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
-        if (a == 0) {
-            return;
+    /** weighted[j][b] = Ldot_b u[j][b], and its sum over b into gb. */
+    private void weigh(double[] u, double[] exampleTangents, double[] weighted, double[] gb) {
+        for (int j = 0; j < nOut; j++) {
+            int row = j * batch;
+            double sum = 0;
+            for (int b = 0; b < batch; b++) {
+                double w = exampleTangents[first + b] * u[row + b];
+                weighted[row + b] = w;
+                sum += w;
+            }
+            gb[j] += sum;
         }
-        for (int e = 0; e < n; e++) {
-            y[yOff + e] += a * x[xOff + e];
+    }
+
+    /** {@link #weigh} of a float sweep: the weights rounded to float, their sum over b in double. */
+    private void weigh(float[] u, double[] exampleTangents, float[] weighted, double[] gb) {
+        for (int j = 0; j < nOut; j++) {
+            int row = j * batch;
+            double sum = 0;
+            for (int b = 0; b < batch; b++) {
+                float w = (float) (exampleTangents[first + b] * u[row + b]);
+                weighted[row + b] = w;
+                sum += w;
+            }
+            gb[j] += sum;
         }
     }
 }

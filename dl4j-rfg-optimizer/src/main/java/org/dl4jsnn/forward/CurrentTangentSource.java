@@ -19,4 +19,16 @@ public interface CurrentTangentSource {
      * function of its arguments, so every batch chunking sees the same values.
      */
     void fill(int row, int t, int first, int batch, int nOut, double[] into);
+
+    /**
+     * {@link #fill} for a FLOAT network's sweep, rounded to float. This default goes through a double array
+     * it allocates per call; a source the float sweep runs every step should draw float directly.
+     */
+    default void fill(int row, int t, int first, int batch, int nOut, float[] into) {
+        double[] u = new double[nOut * batch];
+        fill(row, t, first, batch, nOut, u);
+        for (int e = 0; e < u.length; e++) {
+            into[e] = (float) u[e];
+        }
+    }
 }

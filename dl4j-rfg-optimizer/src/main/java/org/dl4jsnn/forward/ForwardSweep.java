@@ -210,18 +210,22 @@ public final class ForwardSweep {
             int b0 = BatchChunks.start(rows[n], c);
             if (node instanceof SpikingNode s) {
                 long noiseSeed = NoiseSeeds.forLayer(networkSeed, iteration, s.layerIndex());
-                // activity perturbation's current hook works on double tangents: a sweep that perturbs
-                // currents runs the double kernels (as FLOAT networks did before the float kernels)
-                if (s.floatKernels() && currents == null) {
+                CurrentTangent hook = currentHook(currents, graph, s, paramViews[n], rows[n], c);
+                // the hook works in the kernel's precision: a FLOAT network's sweep stays float
+                if (s.floatKernels()) {
                     floatSpiking[n] = new FloatSpikingDenseJvp(s.neuron(), s.nOut(), s.steps(), noiseSeed,
                             paramViews[n], b0);
+                    if (hook != null) {
+                        floatSpiking[n].injectCurrents(hook);
+                    }
                 } else {
                     spiking[n] = new SpikingDenseJvp(s.neuron(), s.nOut(), s.steps(), noiseSeed, paramViews[n], b0);
-                    CurrentTangent hook = currentHook(currents, graph, s, paramViews[n], rows[n], c);
                     if (hook != null) {
                         spiking[n].injectCurrents(hook);
-                        hooks.add(hook);
                     }
+                }
+                if (hook != null) {
+                    hooks.add(hook);
                 }
                 int in = node.inputs()[0];
                 if (graph.phase(in) == Phase.STATIC) {
@@ -285,7 +289,7 @@ public final class ForwardSweep {
             return null;
         }
         return new CurrentTangent(currents, mine.stream().mapToInt(Integer::intValue).toArray(), s.nOut(),
-                BatchChunks.start(totalRows, c), BatchChunks.length(totalRows, c), totalRows,
+                BatchChunks.start(totalRows, c), BatchChunks.length(totalRows, c), totalRows, s.steps(),
                 s.segment().weightOffset(), s.segment().biasOffset(), p.directionCount());
     }
 

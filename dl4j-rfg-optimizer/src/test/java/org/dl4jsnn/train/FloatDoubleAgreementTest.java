@@ -101,6 +101,50 @@ class FloatDoubleAgreementTest {
         }
     }
 
+    /**
+     * Activity perturbation (RFG-A) on the same pair, with the current hook inside the float kernel: the
+     * FLOAT sweep's current tangents carry float round-off (the double kernels would give the double ones
+     * bit for bit), and the estimates, two per spiking layer plus the
+     * output layer's, agree within {@link #GRADIENT_TOLERANCE} relative (L2), as the sums of the same
+     * per-example loss tangents times the same +-1 currents and spikes.
+     */
+    @Test
+    void floatActivityPerturbationGivesTheDoubleEstimate() {
+        MultiLayerNetwork d = Networks.mexicanHat(3, DataType.DOUBLE);
+        MultiLayerNetwork f = Networks.mexicanHat(3, DataType.FLOAT);
+        INDArray p = d.params().castTo(DataType.FLOAT);
+        f.setParams(p);
+        d.setParams(p.castTo(DataType.DOUBLE));
+        DataSet grid = MexicanHatData.grid(32, DataType.DOUBLE);
+        double[] params = NdArrays.toDoubles(d.params());
+        int n = grid.getFeatures().rows();
+        List<double[]> labels = List.of(NdArrays.toDoubles(grid.getLabels()));
+        ForwardGraph graphD = ForwardGraph.of(d);
+        ForwardGraph graphF = ForwardGraph.of(f);
+        ForwardGradientEstimator activity = new ForwardGradientEstimator(RfgSettings.activity(6).withDirections(2));
+        List<Value> in = List.of(Value.constant(n, 2, NdArrays.toDoubles(grid.getFeatures()),
+                activity.layout(graphD).count()));
+        ForwardGradientEstimator.Estimate ed = activity.estimate(graphD, params, in, labels, 3, 0);
+        ForwardGradientEstimator.Estimate ef = activity.estimate(graphF, params, in, labels, 3, 0);
+
+        // the spikes and the double readout are the same, so only the current rows' tangents tell the
+        // kernels apart: float round-off in the float kernel, where a fallback to the double kernels would
+        // give the double tangents bit for bit
+        double[] tangentsD = ed.sweep().lossTangents();
+        double[] tangentsF = ef.sweep().lossTangents();
+        for (int k = 0; k < 4; k++) {
+            assertThat(tangentsF[k]).as("current row %d", k).isNotEqualTo(tangentsD[k]);
+        }
+        assertThat(ef.sweep().spikes()).isEqualTo(ed.sweep().spikes());
+
+        double rfg = relativeDifference(ef.gradient(), ed.gradient());
+        System.out.printf("RFG-A estimate relative L2 difference %.3e, loss %.17g vs %.17g%n", rfg,
+                ef.sweep().loss(), ed.sweep().loss());
+        assertThat(rfg).isLessThanOrEqualTo(GRADIENT_TOLERANCE);
+        assertThat(relativeDifference(ef.sweep().lossTangents(), ed.sweep().lossTangents()))
+                .isLessThanOrEqualTo(GRADIENT_TOLERANCE);
+    }
+
     static double relativeDifference(double[] a, double[] b) {
         double diff = 0;
         double norm = 0;

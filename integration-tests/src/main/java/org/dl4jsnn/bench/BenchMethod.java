@@ -7,13 +7,13 @@ import org.dl4jsnn.train.RfgMultiLayerNetwork;
 
 /**
  * A gradient method the benchmark times: back-propagation, or RFG with global (one direction over all
- * parameters) or layer-wise (one direction per layer, all stacked in one sweep) perturbation and K
- * directions.
+ * parameters), layer-wise (one direction per layer, all stacked in one sweep) or activity perturbation
+ * (one current perturbation per spiking layer, one parameter direction for the readout) and K directions.
  */
 public record BenchMethod(Kind kind, int directions, boolean stein) {
 
     /** FORWARD is inference alone (network output, no gradient): the cost both gradient methods start from. */
-    public enum Kind { FORWARD, BP, RFG_GLOBAL, RFG_LAYERWISE }
+    public enum Kind { FORWARD, BP, RFG_GLOBAL, RFG_LAYERWISE, RFG_ACTIVITY }
 
     public BenchMethod {
         if (kind == null) {
@@ -56,13 +56,18 @@ public record BenchMethod(Kind kind, int directions, boolean stein) {
         return new BenchMethod(Kind.RFG_LAYERWISE, k);
     }
 
-    /** "BP", "RFG-G" or "RFG-L" (K is a column of its own), "WSG-" before it with the WSG surrogate. */
+    public static BenchMethod activity(int k) {
+        return new BenchMethod(Kind.RFG_ACTIVITY, k);
+    }
+
+    /** "BP", "RFG-G", "RFG-L" or "RFG-A" (K is a column of its own), "WSG-" before it with the WSG surrogate. */
     public String label() {
         return (stein ? "WSG-" : "") + switch (kind) {
             case FORWARD -> "FWD";
             case BP -> "BP";
             case RFG_GLOBAL -> "RFG-G";
             case RFG_LAYERWISE -> "RFG-L";
+            case RFG_ACTIVITY -> "RFG-A";
         };
     }
 
@@ -76,13 +81,13 @@ public record BenchMethod(Kind kind, int directions, boolean stein) {
 
     /**
      * Tangent directions stacked in one forward sweep: K for global perturbation, K per parameter layer
-     * for layer-wise.
+     * for layer-wise and activity perturbation (a spiking layer's K perturb its current).
      */
     public int stackedDirections(int parameterLayers) {
         return switch (kind) {
             case FORWARD, BP -> 0;
             case RFG_GLOBAL -> directions;
-            case RFG_LAYERWISE -> directions * parameterLayers;
+            case RFG_LAYERWISE, RFG_ACTIVITY -> directions * parameterLayers;
         };
     }
 
@@ -93,6 +98,7 @@ public record BenchMethod(Kind kind, int directions, boolean stein) {
             case RFG_GLOBAL -> new RfgMultiLayerNetwork(conf, RfgSettings.global(seed).withDirections(directions));
             case RFG_LAYERWISE -> new RfgMultiLayerNetwork(conf,
                     RfgSettings.layerwise(seed).withDirections(directions));
+            case RFG_ACTIVITY -> new RfgMultiLayerNetwork(conf, RfgSettings.activity(seed).withDirections(directions));
         };
     }
 

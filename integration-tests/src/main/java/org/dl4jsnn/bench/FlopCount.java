@@ -35,6 +35,21 @@ package org.dl4jsnn.bench;
  * (in_1 = 0); layer-wise with K per layer has D = K L, own_l = K, in_l = K (l - 1), live_l = K l. So
  * one global direction costs about one backward pass: V_W s + W sdot against W^T delta + delta s^T.
  *
+ * <p>Activity perturbation (RFG-A) with K per layer stacks D = K L directions like layer-wise: a spiking
+ * layer's K add u_t to its current tangent every step (B n_l per step, drawing u is not counted) instead of
+ * the {@code V_W s} product, and the readout's K perturb its parameters as in RFG-L. Its estimate of a
+ * spiking layer's weights weighs u by each example's loss tangent (1), sums that for the bias (1) and
+ * takes its product with the layer's input (G_l), as often as the input changes (r_l); a static input
+ * sums u over the steps first:
+ * <pre>
+ * RFG-A tan = sum_{l=1}^{L-1} [ K B n_l T + r_l in_l G_l + NEURON_TANGENT B n_l T live_l ]
+ *           + live_{L-1} B n_{L-1} (T + 1) + K (G_L + B n_L) + in_L G_L + 3 B n_L live_L
+ *           + sum_{l=1}^{L-1} K [ r_l (G_l + 2 B n_l) + [l = 1] B n_1 T ]               current rows' estimate
+ *           + K (L - 1) 2 B n_L                                                 per-example loss tangents
+ *           + 2 P K                                                             g += Ldot v, readout rows
+ * </pre>
+ * with in_l = K (l - 1) and live_l = K l as for layer-wise.
+ *
  * <p><b>Operator networks</b> ({@link #count(OperatorShape, int, BenchMethod)}). Each tower (branch, trunk,
  * the SepONet's x and t trunks) is a spiking MLP {@code n_0 - ... - n_{L-1} - TimeAverage - n_L} counted by
  * the formula above with B = the rows that tower evaluates, its readout a dense layer without loss
@@ -128,7 +143,9 @@ public final class FlopCount {
             return new Breakdown(primal, 0, 0, 0);
         }
         double tangents = 0;
-        if (!method.isBp()) {
+        if (method.kind() == BenchMethod.Kind.RFG_ACTIVITY) {
+            tangents = activityTangents(n, b, t, steps, method.directions(), p);
+        } else if (!method.isBp()) {
             int d = method.stackedDirections(layers);
             for (int l = 1; l <= layers; l++) {
                 double g = 2 * b * n[l - 1] * n[l];
@@ -151,6 +168,29 @@ public final class FlopCount {
             tangents += 2 * p * d;
         }
         return new Breakdown(primal, method.isBp() ? backward : 0, tangents, ADAM * p);
+    }
+
+    /** RFG-A's tangent work and estimate (the class comment's RFG-A tan), n the widths. */
+    private static double activityTangents(double[] n, double b, double t, int steps, double k, double p) {
+        int layers = n.length - 1;
+        double tangents = 0;
+        for (int l = 1; l <= layers; l++) {
+            double g = 2 * b * n[l - 1] * n[l];
+            double in = k * (l - 1);
+            double live = k * l;
+            if (l < layers) {
+                double r = repeats(l, steps);
+                tangents += k * b * n[l] * t + r * in * g + NEURON_TANGENT * b * n[l] * t * live;
+                if (l == layers - 1) {
+                    tangents += live * b * n[l] * (t + 1);
+                }
+                tangents += k * r * (g + 2 * b * n[l]) + (l == 1 ? k * b * n[l] * t : 0);
+            } else {
+                tangents += k * (g + b * n[l]) + in * g + 3 * b * n[l] * live;
+                tangents += k * (layers - 1) * 2 * b * n[l];
+            }
+        }
+        return tangents + 2 * p * k;
     }
 
     /**
@@ -177,6 +217,9 @@ public final class FlopCount {
         java.util.Objects.requireNonNull(shape, "shape");
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        if (method.kind() == BenchMethod.Kind.RFG_ACTIVITY) {
+            throw OperatorBenchmark.unsupportedActivity();
         }
         double primal = 0;
         double backward = 0;

@@ -74,7 +74,8 @@ public final class IterationBenchmark {
      * What to measure.
      *
      * @param globalDirections    K values of RFG-G (global perturbation)
-     * @param layerwiseDirections K values of RFG-L (layer-wise); empty for none
+     * @param layerwiseDirections K values of RFG-L (layer-wise) and of RFG-A (activity perturbation, the
+     *                            same stacked directions); empty for none
      * @param warmup              untimed iterations before timing (at most; a slow configuration stops
      *                            after the first once a quarter of the budget is spent)
      * @param iterations          at most this many timed iterations
@@ -115,7 +116,7 @@ public final class IterationBenchmark {
         }
 
         /**
-         * Batches 1,000 and 10,000, T = 32 and 512, BP, RFG-G with K = 1, 4, 16, RFG-L with K = 1; up to
+         * Batches 1,000 and 10,000, T = 32 and 512, BP, RFG-G with K = 1, 4, 16, RFG-L and RFG-A with K = 1; up to
          * 3 warm-up and 3-20 timed iterations, about 15 s of timing per configuration.
          */
         public static Config defaults() {
@@ -154,7 +155,7 @@ public final class IterationBenchmark {
                     iterations, minIterations, budgetSeconds, probeSamples, newSeed, stein);
         }
 
-        /** Forward alone and BP first, then by K, global before layer-wise. */
+        /** Forward alone and BP first, then by K, global before layer-wise before activity. */
         public List<BenchMethod> methods() {
             List<BenchMethod> m = new ArrayList<>();
             if (includeBp) {
@@ -174,6 +175,7 @@ public final class IterationBenchmark {
                 }
                 if (layerwiseDirections.contains(k)) {
                     m.add(BenchMethod.layerwise(k));
+                    m.add(BenchMethod.activity(k));
                 }
             }
             return stein ? m.stream().map(BenchMethod::withStein).toList() : m;

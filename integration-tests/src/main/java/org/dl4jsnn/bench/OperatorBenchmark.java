@@ -85,10 +85,17 @@ public final class OperatorBenchmark {
                     .withDirections(method.directions()));
             case RFG_LAYERWISE -> new RfgComputationGraph(conf, RfgSettings.layerwise(seed)
                     .withDirections(method.directions()));
+            case RFG_ACTIVITY -> throw unsupportedActivity();
         };
         net.init();
         FanInUniformBiases.draw(net);
         return net;
+    }
+
+    /** RFG-A is benchmarked on the Mexican hat: the operator count ({@link FlopCount}) has no activity rule. */
+    static IllegalArgumentException unsupportedActivity() {
+        return new IllegalArgumentException("method RFG-A is benchmarked on the Mexican-hat net only; the operator"
+                + " networks take FWD, BP, RFG-G or RFG-L");
     }
 
     BenchResult measure(OperatorWorkload w, BenchMethod method, IterationBenchmark.Config timing) {

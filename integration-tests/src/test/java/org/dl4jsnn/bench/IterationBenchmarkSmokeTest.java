@@ -32,7 +32,7 @@ class IterationBenchmarkSmokeTest {
     @Test
     void everyMethodHasAResultWithPositiveFiniteNumbers() {
         assertThat(results).extracting(r -> r.method() + "/" + r.directions())
-                .containsExactly("FWD/1", "BP/1", "RFG-G/1", "RFG-L/1", "RFG-G/4", "RFG-G/16");
+                .containsExactly("FWD/1", "BP/1", "RFG-G/1", "RFG-L/1", "RFG-A/1", "RFG-G/4", "RFG-G/16");
         for (BenchResult r : results) {
             assertThat(r.status()).isEqualTo(BenchResult.OK);
             assertThat(r.batch()).isEqualTo(16);
@@ -47,6 +47,9 @@ class IterationBenchmarkSmokeTest {
             assertThat(r.msynop()).isFinite().isGreaterThanOrEqualTo(0);
         }
         assertThat(LOG).hasSize(results.size());
+        BenchResult activity = results.get(4);
+        assertThat(activity.mflop()).isEqualTo(FlopCount.count(IterationBenchmark.WIDTHS, 16, 4,
+                BenchMethod.activity(1)).mflop());
     }
 
     @Test
@@ -63,7 +66,7 @@ class IterationBenchmarkSmokeTest {
         List<BenchRow> rows = new IterationBenchmarkRunner(s -> { })
                 .run(new BenchSettings(List.of(8), List.of(3), List.of(1, 2), 1, 2));
         assertThat(rows).extracting(r -> r.method() + "/" + r.directions())
-                .containsExactly("PEAK/1", "FWD/1", "BP/1", "RFG-G/1", "RFG-L/1", "RFG-G/2");
+                .containsExactly("PEAK/1", "FWD/1", "BP/1", "RFG-G/1", "RFG-L/1", "RFG-A/1", "RFG-G/2");
         assertThat(rows).allSatisfy(r -> assertThat(r.msPerIter()).isPositive());
         // the yardstick: 2 n^3 FLOP of a 1024^2 SGEMM, a positive rate
         assertThat(rows.get(0).mflop()).isEqualTo(2.0 * 1024 * 1024 * 1024 / 1e6);

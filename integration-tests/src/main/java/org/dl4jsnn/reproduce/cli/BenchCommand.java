@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dl4j-snn bench}: cost per training iteration of BP and the RFG variants, side by side. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure time, MFLOP and peak memory per iteration of BP, RFG-G, RFG-L and K directions;"
+        description = "Measure time, MFLOP and peak memory per iteration of BP, RFG-G, RFG-L, RFG-A and K"
+                + " directions (RFG-L and RFG-A at the smallest K);"
                 + " print a table and write bench.json into --out (replacing an earlier bench.json). The default"
                 + " grid (batches 1000,10000 x T 32,512 x K 1,4,16) runs for about half an hour; give fewer"
                 + " values for a quick look, e.g. --batches 1000 --time-steps 32 --directions 1. --nets adds the operator"
@@ -54,7 +55,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed iterations (default ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--wsg", description = "Also measure BP and RFG-L with the WSG surrogate (N = 16) beside SG.")
+    @Option(names = "--wsg", description = "Also measure BP, RFG-L and RFG-A with the WSG surrogate (N = 16)"
+            + " beside SG (the operator nets: BP and RFG-L).")
     boolean wsg;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -69,7 +71,8 @@ final class BenchCommand implements Callable<Integer> {
                     + " apply to the Mexican hat; the operator nets run at their tasks' sizes on the tasks' cached data,"
                     + " T = 32: the Poisson DeepONet at 1000 function-point pairs and at all 800 x 100 = 80000 pairs"
                     + " (both towers evaluate every pair), the SepONet at 20 functions x 101 x 101 grid points; FWD, BP,"
-                    + " RFG-G and RFG-L at the smallest --directions value (WSG-BP and WSG-RFG-L with --wsg, not at 80000"
+                    + " RFG-G and RFG-L (no RFG-A) at the smallest --directions value (WSG-BP and WSG-RFG-L with --wsg, not"
+                    + " at 80000"
                     + " pairs). The two operator nets add about 8 minutes, most of it the 80000-pair rows (BP there"
                     + " holds about 9 GB: raise DL4J_SNN_XMX if it runs out of memory).")
     List<String> nets;

@@ -23,8 +23,8 @@ import org.dl4jsnn.reproduce.BenchmarkRunner;
  * FWD, BP, RFG-G and RFG-L at the smallest requested K, WSG-BP and WSG-RFG-L beside them with WSG, at the
  * tasks' batches only).
  * For the Mexican hat: BP, RFG-G at
- * every requested K, and RFG-L at the smallest requested K (layer-wise perturbation already stacks one
- * direction per layer; its K sweep would multiply the longest runs). A configuration that ran out of
+ * every requested K, and RFG-L and RFG-A (activity perturbation) at the smallest requested K (layer-wise
+ * perturbation already stacks one direction per layer; its K sweep would multiply the longest runs). A configuration that ran out of
  * memory comes back with NaN costs.
  */
 public final class IterationBenchmarkRunner implements BenchmarkRunner {
@@ -99,7 +99,7 @@ public final class IterationBenchmarkRunner implements BenchmarkRunner {
             rows.add(toRow(r));
         }
         if (s.wsg()) {
-            // WSG beside SG: BP and RFG-L at the smallest K, the rows its cost ratio is stated for
+            // WSG beside SG: BP, RFG-L and RFG-A at the smallest K, the rows its cost ratio is stated for
             for (BenchResult r : new IterationBenchmark(log, s.threads()).run(config.withDirections(List.of(), List.of(smallest))
                     .withStein())) {
                 if (!r.method().equals("WSG-FWD")) {

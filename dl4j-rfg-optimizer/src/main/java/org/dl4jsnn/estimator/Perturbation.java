@@ -15,8 +15,9 @@ public enum Perturbation {
     /**
      * RFG-LG (local-loss-guided directions, after Fournier et al. 2023; beyond the paper): a layer that
      * feeds a local head is perturbed along its local loss's normalized gradient instead of a random
-     * direction, the other groups as in RFG-L. Biased: the estimate is the true gradient's projection onto
-     * the guide (docs/design.md section 3).
+     * direction, the other groups as in RFG-L. With K = 1 biased: the estimate is the true gradient's
+     * projection onto the guide; with K = 2 the guide plus a random direction orthogonal to it, unbiased
+     * (docs/design.md section 3).
      */
     LOCAL_GUIDED
 }

@@ -24,10 +24,10 @@ public record RfgSettings(Perturbation perturbation, int directions, DirectionDi
             throw new IllegalArgumentException("activity perturbation draws u per (example, neuron, step) from"
                     + " rademacher or gaussian; orthogonal directions are for parameter perturbation");
         }
-        if (perturbation == Perturbation.LOCAL_GUIDED && directions != 1) {
-            throw new IllegalArgumentException("local-guided directions use one direction per group (the guide,"
-                    + " or one random direction where a group has no local head): directions K must be 1, got "
-                    + directions);
+        if (perturbation == Perturbation.LOCAL_GUIDED && directions != 1 && directions != 2) {
+            throw new IllegalArgumentException("local-guided directions take K = 1 (the guide alone, biased) or"
+                    + " K = 2 (the guide plus a random direction orthogonal to it, unbiased): directions K must be"
+                    + " 1 or 2, got " + directions);
         }
     }
 

@@ -199,7 +199,7 @@ class LocalGuidedDirectionsTest {
         assertThatThrownBy(() -> new RfgMultiLayerNetwork(Networks.mlp(1, DataType.DOUBLE, new NoOp(), 2, 1,
                 new SpikingDense.Builder().timeSteps(4), 3), RfgSettings.localGuided(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need local heads");
-        assertThatThrownBy(() -> RfgSettings.localGuided(1).withDirections(2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("directions K must be 1");
+        assertThatThrownBy(() -> RfgSettings.localGuided(1).withDirections(3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("directions K must be 1 or 2");
     }
 }

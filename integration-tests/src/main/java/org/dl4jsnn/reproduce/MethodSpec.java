@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * One training method of the paper: surrogate x gradient, optionally with local losses (LL) and, for
  * forward gradients, K averaged random directions.
  *
- * <p>Labels: {@code <SG|WSG>-<BP|RFG-G|RFG-L|RFG-A>[-LL][xK<k>]} or {@code <SG|WSG>-RFG-LG},
+ * <p>Labels: {@code <SG|WSG>-<BP|RFG-G|RFG-L|RFG-A>[-LL][xK<k>]} or {@code <SG|WSG>-RFG-LG[xK2]},
  * case-insensitive, e.g. "SG-BP", "WSG-RFG-L", "SG-RFG-G-LL", "WSG-RFG-LxK4", "SG-RFG-LG". RFG-LG
  * (local-loss-guided directions) trains the local-loss network by construction, so its {@code localLosses}
  * is always true and its label carries no "-LL". {@link #label()} is the canonical form and
@@ -22,9 +22,10 @@ public record MethodSpec(SurrogateKind surrogate, GradientKind gradient, boolean
 
     /** The grammar, shown to users when a label does not parse. */
     public static final String VALID_FORMS =
-            "<SG|WSG>-<BP|RFG-G|RFG-L|RFG-A>[-LL][xK<k>] or <SG|WSG>-RFG-LG, e.g. SG-BP, WSG-BP-LL, SG-RFG-G,"
+            "<SG|WSG>-<BP|RFG-G|RFG-L|RFG-A>[-LL][xK<k>] or <SG|WSG>-RFG-LG[xK2], e.g. SG-BP, WSG-BP-LL, SG-RFG-G,"
                     + " WSG-RFG-L-LL, SG-RFG-LxK4, SG-RFG-A (activity perturbation), SG-RFG-LG (local-loss-guided"
-                    + " directions, which implies the local heads)";
+                    + " directions, which implies the local heads; xK2 adds a random direction orthogonal to the"
+                    + " guide)";
 
     private static final Pattern LABEL = Pattern.compile(
             "(SG|WSG)-(BP|RFG-G|RFG-LG|RFG-L|RFG-A)(-LL)?(?:XK(\\d{1,6}))?");
@@ -42,9 +43,10 @@ public record MethodSpec(SurrogateKind surrogate, GradientKind gradient, boolean
             throw new IllegalArgumentException(gradient.label() + " is guided by the local heads' losses:"
                     + " localLosses must be true");
         }
-        if (gradient.needsLocalHeads() && directions != 1) {
-            throw new IllegalArgumentException(gradient.label() + " uses one direction per group (the local"
-                    + " guide): directions must be 1, got " + directions);
+        if (gradient.needsLocalHeads() && directions != 1 && directions != 2) {
+            throw new IllegalArgumentException(gradient.label() + " takes K = 1 (the local guide alone) or K = 2"
+                    + " (the guide plus a random direction orthogonal to it): directions must be 1 or 2, got "
+                    + directions);
         }
     }
 
@@ -52,7 +54,8 @@ public record MethodSpec(SurrogateKind surrogate, GradientKind gradient, boolean
      * Parses a method label.
      *
      * @param directions K for forward-gradient methods whose label carries no xK suffix (the CLI's
-     *     --directions); ignored for BP and RFG-LG (one direction per group). A suffix in the label wins.
+     *     --directions); ignored for BP and RFG-LG (K = 1 unless the label says xK2). A suffix in the label
+     *     wins.
      * @throws IllegalArgumentException for anything but the forms in {@link #VALID_FORMS}, a K < 1,
      *     or an xK suffix on a BP label
      */
@@ -81,11 +84,13 @@ public record MethodSpec(SurrogateKind surrogate, GradientKind gradient, boolean
                 throw new IllegalArgumentException("method '" + label + "': " + gradient.label() + " trains through"
                         + " the local heads already; drop the -LL");
             }
-            if (m.group(4) != null) {
-                throw new IllegalArgumentException("method '" + label + "': " + gradient.label() + " takes no xK"
-                        + " suffix (one direction per group, the local guide)");
+            int k = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+            if (k != 1 && k != 2) {
+                throw new IllegalArgumentException("method '" + label + "': " + gradient.label() + " takes no"
+                        + " suffix (the local guide alone, biased) or xK2 (the guide plus a random direction"
+                        + " orthogonal to it, unbiased), got xK" + k);
             }
-            return new MethodSpec(surrogate, gradient, true, 1);
+            return new MethodSpec(surrogate, gradient, true, k);
         }
         int k = directions;
         if (m.group(4) != null) {

@@ -17,7 +17,7 @@ class MethodSpecTest {
                 for (boolean ll : new boolean[] {false, true}) {
                     for (int k : g.isForwardGradient() ? new int[] {1, 4, 16} : new int[] {1}) {
                         if (g.needsLocalHeads() && (!ll || k != 1)) {
-                            continue; // RFG-LG exists only with its heads and one direction
+                            continue; // RFG-LG exists only with its heads, and K = 1 or 2 (checked below)
                         }
                         MethodSpec m = new MethodSpec(s, g, ll, k);
                         assertThat(MethodSpec.parse(m.label(), 1)).isEqualTo(m);
@@ -51,6 +51,12 @@ class MethodSpecTest {
         assertThat(MethodSpec.parse(lg.label(), 1)).isEqualTo(lg);
         assertThatThrownBy(() -> new MethodSpec(SurrogateKind.SG, GradientKind.RFG_LG, false, 1))
                 .hasMessageContaining("localLosses must be true");
+        MethodSpec mixed = MethodSpec.parse("SG-RFG-LGxK2", 8);
+        assertThat(mixed.directions()).isEqualTo(2);
+        assertThat(mixed.label()).isEqualTo("SG-RFG-LGxK2");
+        assertThat(MethodSpec.parse(mixed.label(), 1)).isEqualTo(mixed);
+        assertThatThrownBy(() -> new MethodSpec(SurrogateKind.SG, GradientKind.RFG_LG, true, 4))
+                .hasMessageContaining("directions must be 1 or 2");
     }
 
     @Test

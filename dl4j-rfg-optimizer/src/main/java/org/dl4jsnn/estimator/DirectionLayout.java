@@ -60,6 +60,10 @@ public record DirectionLayout(RfgSettings settings, List<ParameterGroup> groups,
             throw new IllegalArgumentException("activity perturbation needs to know the spiking layers; this"
                     + " trainer supports RFG-G and RFG-L only");
         }
+        if (settings.perturbation() == Perturbation.LOCAL_GUIDED) {
+            throw new IllegalArgumentException("local-guided directions need the local heads' gradients; this"
+                    + " trainer supports RFG-G and RFG-L only");
+        }
         if (settings.perturbation() == Perturbation.LAYERWISE) {
             return new DirectionLayout(settings, layers);
         }

@@ -77,13 +77,14 @@ public final class ForwardGradientEstimator {
 
     /**
      * The direction layout of a network: one group spanning every parameter for GLOBAL, the settings'
-     * grouping (by default one group per layer) for LAYERWISE.
+     * grouping (by default one group per layer) for LAYERWISE and LOCAL_GUIDED.
      */
     public DirectionLayout layout(ForwardGraph graph) {
         if (settings.perturbation() == Perturbation.ACTIVITY) {
             return activityLayout(graph);
         }
-        if (settings.perturbation() == Perturbation.LAYERWISE) {
+        if (settings.perturbation() == Perturbation.LAYERWISE
+                || settings.perturbation() == Perturbation.LOCAL_GUIDED) {
             return new DirectionLayout(settings, settings.grouping().groups(graph));
         }
         List<ParameterGroup> layers = new java.util.ArrayList<>();
@@ -126,8 +127,24 @@ public final class ForwardGradientEstimator {
      */
     public Estimate estimate(ForwardGraph graph, double[] params, List<Value> inputs, List<double[]> labels,
                              long networkSeed, long iteration) {
+        return estimate(graph, params, inputs, labels, networkSeed, iteration, null);
+    }
+
+    /**
+     * {@link #estimate} with local-loss guides: required for {@link Perturbation#LOCAL_GUIDED}, whose guided
+     * groups are perturbed along their local gradient (docs/design.md section 3), ignored otherwise.
+     */
+    public Estimate estimate(ForwardGraph graph, double[] params, List<Value> inputs, List<double[]> labels,
+                             long networkSeed, long iteration, LocalGuide guide) {
         DirectionLayout layout = layout(graph);
         Directions dirs = directions(graph, params.length, iteration);
+        if (settings.perturbation() == Perturbation.LOCAL_GUIDED) {
+            if (guide == null) {
+                throw new IllegalStateException("local-guided directions need the local losses' gradients; train"
+                        + " an RfgComputationGraph whose outputs after the first are local heads");
+            }
+            guide.applyTo(layout, dirs.vectors(), iteration);
+        }
         ActivityPerturbation activity = layout.currentSegments().isEmpty() ? null
                 : new ActivityPerturbation(layout, iteration);
         ForwardSweep.Result r = ForwardSweep.run(graph, params, dirs.vectors(), dirs.segment(), inputs, labels,

@@ -11,5 +11,13 @@ public enum Perturbation {
      * is perturbed by an independent u per (example, neuron, step), in a tangent of its own (stacked like
      * RFG-L's); non-spiking layers are perturbed by weight as in RFG-L (docs/design.md section 3).
      */
-    ACTIVITY
+    ACTIVITY,
+    /**
+     * RFG-LG (local-loss-guided directions, after Fournier et al. 2023; beyond the paper): a layer that
+     * feeds a local head is perturbed along its local loss's normalized gradient instead of a random
+     * direction, the other groups as in RFG-L. With K = 1 biased: the estimate is the true gradient's
+     * projection onto the guide; with K = 2 the guide plus a random direction orthogonal to it, unbiased
+     * (docs/design.md section 3).
+     */
+    LOCAL_GUIDED
 }

@@ -24,6 +24,11 @@ public record RfgSettings(Perturbation perturbation, int directions, DirectionDi
             throw new IllegalArgumentException("activity perturbation draws u per (example, neuron, step) from"
                     + " rademacher or gaussian; orthogonal directions are for parameter perturbation");
         }
+        if (perturbation == Perturbation.LOCAL_GUIDED && directions != 1 && directions != 2) {
+            throw new IllegalArgumentException("local-guided directions take K = 1 (the guide alone, biased) or"
+                    + " K = 2 (the guide plus a random direction orthogonal to it, unbiased): directions K must be"
+                    + " 1 or 2, got " + directions);
+        }
     }
 
     /** One group per layer (the paper's RFG-L). */
@@ -42,6 +47,14 @@ public record RfgSettings(Perturbation perturbation, int directions, DirectionDi
     /** RFG-A: each spiking layer's input current perturbed in a tangent of its own (docs/design.md section 3). */
     public static RfgSettings activity(long seed) {
         return new RfgSettings(Perturbation.ACTIVITY, 1, DirectionDistribution.RADEMACHER, seed);
+    }
+
+    /**
+     * RFG-LG: layers feeding a local head perturbed along their local loss's gradient, the others as in
+     * RFG-L (docs/design.md section 3).
+     */
+    public static RfgSettings localGuided(long seed) {
+        return new RfgSettings(Perturbation.LOCAL_GUIDED, 1, DirectionDistribution.RADEMACHER, seed);
     }
 
     public RfgSettings withDirections(int k) {

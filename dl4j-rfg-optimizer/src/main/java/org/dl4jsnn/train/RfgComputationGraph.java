@@ -22,6 +22,10 @@ public class RfgComputationGraph extends ComputationGraph {
 
     public RfgComputationGraph(ComputationGraphConfiguration conf, RfgSettings settings) {
         super(conf);
+        if (settings.perturbation() == org.dl4jsnn.estimator.Perturbation.LOCAL_GUIDED
+                && conf.getNetworkOutputs().size() < 2) {
+            throw new IllegalArgumentException(LocalLossGradients.noHeads(conf.getNetworkOutputs().size()));
+        }
         this.training = new RfgTraining(settings);
     }
 
@@ -90,8 +94,26 @@ public class RfgComputationGraph extends ComputationGraph {
             shapeCheck = InputShapeCheck.of(this);
         }
         shapeCheck.check(getInputs(), currentLabels);
-        gradient = training.step(RfgStep.of(this, flattenedGradients, currentLabels));
+        gradient = training.step(RfgStep.of(this, flattenedGradients, currentLabels),
+                settings().perturbation() == org.dl4jsnn.estimator.Perturbation.LOCAL_GUIDED
+                        ? g -> LocalLossGradients.guide(g, currentLabels, this::maskedBackprop) : null);
         score = training.last().sweep().loss() / getInputs()[0].size(0) + calcRegularizationScore(true);
+    }
+
+    /**
+     * DL4J's own back-propagation of the outputs' losses weighted by {@code labelMasks} (local-guided RFG's
+     * guides); the flat gradient it leaves is copied out and is overwritten by the estimate afterwards.
+     */
+    private double[] maskedBackprop(INDArray[] labelMasks) {
+        INDArray[] inputMasks = getInputMaskArrays();
+        INDArray[] before = getLabelMaskArrays();
+        setLayerMaskArrays(inputMasks, labelMasks);
+        try {
+            super.computeGradientAndScore();
+            return org.dl4jsnn.layer.NdArrays.toDoubles(flattenedGradients);
+        } finally {
+            setLayerMaskArrays(inputMasks, before);
+        }
     }
 
     @Override

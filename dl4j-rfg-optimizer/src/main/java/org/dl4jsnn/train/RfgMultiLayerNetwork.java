@@ -32,6 +32,10 @@ public class RfgMultiLayerNetwork extends MultiLayerNetwork {
 
     public RfgMultiLayerNetwork(MultiLayerConfiguration conf, RfgSettings settings) {
         super(conf);
+        if (settings.perturbation() == org.dl4jsnn.estimator.Perturbation.LOCAL_GUIDED) {
+            throw new IllegalArgumentException(LocalLossGradients.noHeads(1)
+                    + "; use an RfgComputationGraph with local heads");
+        }
         this.training = new RfgTraining(settings);
     }
 

@@ -51,18 +51,28 @@ final class RfgTraining {
 
     /** Estimates the gradient of the step's minibatch and publishes it as DL4J's gradient. */
     Gradient step(RfgStep step) {
+        return step(step, null);
+    }
+
+    /**
+     * {@link #step(RfgStep)} with local guides computed from the compiled graph before the estimate
+     * (local-guided RFG, docs/design.md section 3); {@code guides} may be null for the other kinds.
+     */
+    Gradient step(RfgStep step, java.util.function.Function<ForwardGraph, org.dl4jsnn.estimator.LocalGuide> guides) {
         if (graph == null || graphParams != step.params()) {
             graph = step.compile().get();
             graphParams = step.params();
         }
+        org.dl4jsnn.estimator.LocalGuide guide = guides == null ? null : guides.apply(graph);
         last = estimate(estimator, graph, step.params(), step.inputs(), step.labels(), step.networkSeed(),
-                step.iteration());
+                step.iteration(), guide);
         return publish(last.gradient(), step.flattenedGradients(), step.layers(), step.naming());
     }
 
     private static ForwardGradientEstimator.Estimate estimate(ForwardGradientEstimator estimator, ForwardGraph graph,
                                                       INDArray params, INDArray[] inputs, INDArray[] labels,
-                                                      long seed, long iteration) {
+                                                      long seed, long iteration,
+                                                      org.dl4jsnn.estimator.LocalGuide guide) {
         if (inputs == null || labels == null) {
             throw new IllegalStateException("RFG needs inputs and labels set before computing a gradient");
         }
@@ -80,7 +90,7 @@ final class RfgTraining {
         for (int i = 0; i < labels.length; i++) {
             lab.add(NdArrays.toFiniteDoubles(labels[i], "labels " + i + " at iteration " + iteration));
         }
-        return estimator.estimate(graph, NdArrays.toDoubles(params), in, lab, seed, iteration);
+        return estimator.estimate(graph, NdArrays.toDoubles(params), in, lab, seed, iteration, guide);
     }
 
     /** Copies the estimate into DL4J's flat gradient array and builds the per-parameter gradient map. */

@@ -41,6 +41,14 @@ public interface TaskRunner {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * Whether the task's networks can carry local heads (methods with -LL, and RFG-LG, which is guided by
+     * them); a task without them refuses those methods when the plan is built.
+     */
+    default boolean supportsLocalLosses() {
+        return true;
+    }
+
     /** The heap one training iteration of {@code method} needs beyond the model's own; 0 when negligible. */
     default long iterationHeapBytes(MethodSpec method, RunSettings settings) {
         return 0;

@@ -16,6 +16,9 @@ class MethodSpecTest {
             for (GradientKind g : GradientKind.values()) {
                 for (boolean ll : new boolean[] {false, true}) {
                     for (int k : g.isForwardGradient() ? new int[] {1, 4, 16} : new int[] {1}) {
+                        if (g.needsLocalHeads() && (!ll || k != 1)) {
+                            continue; // RFG-LG exists only with its heads, and K = 1 or 2 (checked below)
+                        }
                         MethodSpec m = new MethodSpec(s, g, ll, k);
                         assertThat(MethodSpec.parse(m.label(), 1)).isEqualTo(m);
                         assertThat(MethodSpec.parse(m.label().toLowerCase(), 1)).isEqualTo(m);
@@ -24,7 +27,7 @@ class MethodSpecTest {
                 }
             }
         }
-        assertThat(count).isEqualTo(2 * 2 * (1 + 3 + 3 + 3));
+        assertThat(count).isEqualTo(2 * (2 * (1 + 3 + 3 + 3) + 1));
     }
 
     @Test
@@ -37,6 +40,23 @@ class MethodSpecTest {
         assertThat(MethodSpec.parse("sg-rfg-a", 1))
                 .isEqualTo(new MethodSpec(SurrogateKind.SG, GradientKind.RFG_A, false, 1));
         assertThat(MethodSpec.parse("WSG-RFG-A-LL", 2).label()).isEqualTo("WSG-RFG-A-LLxK2");
+    }
+
+    /** RFG-LG is guided by the local heads, so it implies them without "-LL", and keeps one direction. */
+    @Test
+    void localGuidedDirectionsImplyTheLocalHeads() {
+        MethodSpec lg = MethodSpec.parse("wsg-rfg-lg", 4);
+        assertThat(lg).isEqualTo(new MethodSpec(SurrogateKind.WSG, GradientKind.RFG_LG, true, 1));
+        assertThat(lg.label()).isEqualTo("WSG-RFG-LG");
+        assertThat(MethodSpec.parse(lg.label(), 1)).isEqualTo(lg);
+        assertThatThrownBy(() -> new MethodSpec(SurrogateKind.SG, GradientKind.RFG_LG, false, 1))
+                .hasMessageContaining("localLosses must be true");
+        MethodSpec mixed = MethodSpec.parse("SG-RFG-LGxK2", 8);
+        assertThat(mixed.directions()).isEqualTo(2);
+        assertThat(mixed.label()).isEqualTo("SG-RFG-LGxK2");
+        assertThat(MethodSpec.parse(mixed.label(), 1)).isEqualTo(mixed);
+        assertThatThrownBy(() -> new MethodSpec(SurrogateKind.SG, GradientKind.RFG_LG, true, 4))
+                .hasMessageContaining("directions must be 1 or 2");
     }
 
     @Test

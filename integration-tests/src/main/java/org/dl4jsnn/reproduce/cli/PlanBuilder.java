@@ -93,6 +93,7 @@ final class PlanBuilder {
             Preset preset = preset(o, recorded, runner.task());
             RunSettings settings = settings(o, runner, preset, recorded);
             requireCurrentDistribution(methods, settings);
+            requireLocalHeads(methods, runner);
             LearningRateSearch search = lrSearch(o, runner, preset, settings, recorded);
             requireBatchFits(runner, settings, search);
             plans.add(new TaskPlan(runner, methods, seeds, preset, settings, search, out, o.resume(), o.force(),
@@ -100,6 +101,20 @@ final class PlanBuilder {
         }
         requireDistinctFolders(plans);
         return plans;
+    }
+
+    /** -LL methods and RFG-LG (guided by the local heads) need a task whose networks can carry local heads. */
+    private static void requireLocalHeads(List<MethodSpec> methods, TaskRunner runner) {
+        if (runner.supportsLocalLosses()) {
+            return;
+        }
+        for (MethodSpec m : methods) {
+            if (m.localLosses()) {
+                throw new InvalidOptionException("--methods", m.label() + ": task " + runner.task() + " has no local"
+                        + " heads (local losses), which " + (m.gradient().needsLocalHeads() ? m.gradient().label()
+                        + " is guided by" : "-LL trains") + "; use a method without -LL or RFG-LG");
+            }
+        }
     }
 
     /** Activity perturbation draws u entry by entry: Rademacher or Gaussian, not orthogonal. */

@@ -119,9 +119,15 @@ final class DiffusionReactionTask extends BaseTask {
     }
 
     @Override
+    public boolean supportsLocalLosses() {
+        return false;
+    }
+
+    @Override
     public ComputationGraphConfiguration network(MethodSpec method, RunSettings settings, long seed) {
         if (method.localLosses()) {
-            throw new IllegalArgumentException("local losses (-LL) are not defined for the SepONet task");
+            throw new IllegalArgumentException(method.label() + ": local losses (-LL, and RFG-LG, which is guided"
+                    + " by them) are not defined for the SepONet task");
         }
         GridOperatorSamples train = data().train();
         TrainingChoices choices = TrainingChoices.of(settings);

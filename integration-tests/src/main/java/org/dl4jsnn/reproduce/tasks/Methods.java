@@ -72,6 +72,7 @@ final class Methods {
         Perturbation p = switch (method.gradient()) {
             case RFG_G -> Perturbation.GLOBAL;
             case RFG_A -> Perturbation.ACTIVITY;
+            case RFG_LG -> Perturbation.LOCAL_GUIDED;
             default -> Perturbation.LAYERWISE;
         };
         return new RfgSettings(p, method.directions(), choices.directions(), seed,

@@ -33,6 +33,8 @@ class MethodsTest {
         assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-AxK2", 1), 5).directions()).isEqualTo(2);
         assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-L", 1), 5).perturbation())
                 .isEqualTo(org.dl4jsnn.estimator.Perturbation.LAYERWISE);
+        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-LG", 1), 5).perturbation())
+                .isEqualTo(org.dl4jsnn.estimator.Perturbation.LOCAL_GUIDED);
     }
 
     @Test

@@ -28,7 +28,7 @@ class ResumeExactnessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SG-BP", "WSG-RFG-L", "SG-RFG-GxK2"})
+    @ValueSource(strings = {"SG-BP", "WSG-RFG-L", "SG-RFG-GxK2", "SG-RFG-LG"})
     void resumedRunEqualsUninterruptedRun(String label, @TempDir Path dir) {
         MexicanHatTask task = new MexicanHatTask();
         MethodSpec method = MethodSpec.parse(label, 1);

@@ -127,16 +127,24 @@ public final class ForwardSweep {
         }
         double[][] exampleTangents = currents == null ? null : new double[directions.length][];
         boolean rowsAgree = true;
+        // per-example loss tangents (activity perturbation) need the output tangents built
+        boolean[] contracted = currents == null ? ContractedLoss.plan(graph) : new boolean[count];
         for (int n = 0; n < count; n++) {
             if (graph.phase(n) != Phase.READOUT) {
                 continue;
             }
             Node node = nodes.get(n);
-            values[n] = means[n] != null ? means[n] : evaluate(node, values, paramViews[n], inputs);
+            values[n] = means[n] != null ? means[n]
+                    : contracted[n] ? contractingRule(node).primal(inputsOf(node, values), paramViews[n])
+                    : evaluate(node, values, paramViews[n], inputs);
             int labelIndex = node instanceof DenseNode d ? d.labelIndex()
                     : node instanceof LossNode l ? l.labelIndex() : -1;
             if (labelIndex >= 0) {
-                double[] l = MseLossJvp.sumLoss(values[n], labels.get(labelIndex));
+                int src = node.inputs()[0];
+                double[] l = node instanceof LossNode && contracted[src]
+                        ? ContractedLoss.sumLoss(values[n], labels.get(labelIndex), contractingRule(nodes.get(src)),
+                                inputsOf(nodes.get(src), values), paramViews[src])
+                        : MseLossJvp.sumLoss(values[n], labels.get(labelIndex));
                 loss += l[0];
                 for (int k = 0; k < lossTangents.length; k++) {
                     lossTangents[k] += l[1 + k];
@@ -310,13 +318,21 @@ public final class ForwardSweep {
             return l.activation().apply(new Value(x.rows(), x.cols(), x.primal().clone(), copy(x.tangents())));
         }
         if (node instanceof CustomNode c) {
-            List<Value> in = new ArrayList<>(c.inputs().length);
-            for (int i : c.inputs()) {
-                in.add(values[i]);
-            }
-            return c.rule().apply(in, p);
+            return c.rule().apply(inputsOf(c, values), p);
         }
         throw new IllegalStateException("no static evaluation for " + node.name());
+    }
+
+    private static List<Value> inputsOf(Node node, Value[] values) {
+        List<Value> in = new ArrayList<>(node.inputs().length);
+        for (int i : node.inputs()) {
+            in.add(values[i]);
+        }
+        return in;
+    }
+
+    private static ContractingJvpRule contractingRule(Node node) {
+        return (ContractingJvpRule) ((CustomNode) node).rule();
     }
 
     private static double[][] copy(double[][] tangents) {

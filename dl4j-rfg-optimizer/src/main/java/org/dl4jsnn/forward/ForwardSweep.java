@@ -311,7 +311,7 @@ public final class ForwardSweep {
             return inputs.get(in.inputIndex());
         }
         if (node instanceof DenseNode d) {
-            return d.activation().apply(Affine.jvp(values[d.inputs()[0]], p, d.nOut()));
+            return d.activation().apply(Affine.denseJvp(values[d.inputs()[0]], p, d.nOut()));
         }
         if (node instanceof LossNode l) {
             Value x = values[l.inputs()[0]];

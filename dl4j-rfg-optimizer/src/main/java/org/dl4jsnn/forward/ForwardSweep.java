@@ -26,7 +26,8 @@ public final class ForwardSweep {
      * What one sweep measured. {@code lossTangents[k]} = dL.v_k, L summed over the minibatch. With current
      * tangents: {@code exampleLossTangents[k]} (rows that perturb a current only, else null) holds each
      * example's Ldot_{k,b}, summed over the outputs, or is null when the outputs' rows differ; and
-     * {@code currentTangents} the hooks of every spiking layer and chunk, in chunk order.
+     * {@code currentTangents} the hooks of every spiking layer and chunk, in chunk order. {@code spikes} and
+     * {@code neuronSteps} count the rows swept: a chain run on its input's distinct rows counts those once.
      */
     public record Result(double loss, double[] lossTangents, Value[] outputs, long spikes, long neuronSteps,
                          double[][] exampleLossTangents, List<CurrentTangent> currentTangents) {
@@ -89,14 +90,22 @@ public final class ForwardSweep {
                 values[n] = evaluate(nodes.get(n), values, paramViews[n], inputs);
             }
         }
-        // spiking pieces: chunk by chunk over the minibatch (BatchChunks), step by step within a chunk
-        int[] rows = spikingRows(graph, values);
+        // spiking pieces: chunk by chunk over the minibatch (BatchChunks), step by step within a chunk; a chain
+        // whose constant input repeats rows runs on the distinct rows only
+        DistinctRows[] distinct = distinctRows(graph, values, currents);
+        Value[] swept = values.clone();
+        for (int n = 0; n < count; n++) {
+            if (distinct[n] != null && nodes.get(n) instanceof SpikingNode) {
+                swept[nodes.get(n).inputs()[0]] = distinct[n].distinct();
+            }
+        }
+        int[] rows = spikingRows(graph, swept);
         int chunks = 0;
         for (int r : rows) {
             chunks = Math.max(chunks, r > 0 ? BatchChunks.count(r) : 0);
         }
         List<Chunk> parts = chunks == 0 ? List.of()
-                : threads.mapChunks(chunks, c -> spikingChunk(graph, values, paramViews, rows, c, networkSeed,
+                : threads.mapChunks(chunks, c -> spikingChunk(graph, swept, paramViews, rows, c, networkSeed,
                 iteration, currents));
         // the fixed order: spike counts and averages combined chunk 0, 1, 2, ...
         long spikes = 0;
@@ -114,7 +123,8 @@ public final class ForwardSweep {
                 for (int c = 0; c < BatchChunks.count(rows[n]); c++) {
                     pieces.add(parts.get(c).means()[n]);
                 }
-                means[n] = ValueRows.concat(pieces);
+                Value mean = ValueRows.concat(pieces);
+                means[n] = distinct[n] == null ? mean : distinct[n].spread(mean);
             }
         }
         // readout pieces: once
@@ -174,6 +184,50 @@ public final class ForwardSweep {
                 for (int b = 0; b < add[k].length; b++) {
                     sum[k][b] += add[k][b];
                 }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For each spiking and average node whose chain starts at a network input with repeated rows, those
+     * rows merged (else null). Only where merging cannot change a number: a stochastic surrogate's noise
+     * and activity perturbation's current tangents are addressed by the row's minibatch index.
+     */
+    private static DistinctRows[] distinctRows(ForwardGraph graph, Value[] values, CurrentTangentSource currents) {
+        List<Node> nodes = graph.nodes();
+        DistinctRows[] out = new DistinctRows[nodes.size()];
+        if (currents != null) {
+            return out;
+        }
+        for (Node node : nodes) {
+            if (node instanceof SpikingNode s && s.neuron().surrogate().isStochastic()) {
+                return out;
+            }
+        }
+        DistinctRows[] byInput = new DistinctRows[nodes.size()];
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            if (!(node instanceof SpikingNode || node instanceof AverageNode)) {
+                continue;
+            }
+            int in = node.inputs()[0];
+            if (graph.phase(in) != Phase.STATIC) {
+                out[n] = out[in];
+            } else if (node instanceof SpikingNode && nodes.get(in) instanceof InputNode && constant(values[in])) {
+                if (byInput[in] == null) {
+                    byInput[in] = DistinctRows.of(values[in]);
+                }
+                out[n] = byInput[in].merges() ? byInput[in] : null;
+            }
+        }
+        return out;
+    }
+
+    private static boolean constant(Value v) {
+        for (double[] t : v.tangents()) {
+            if (t != null) {
+                return false;
             }
         }
         return true;

@@ -123,8 +123,7 @@ public final class ForwardSweep {
                 for (int c = 0; c < BatchChunks.count(rows[n]); c++) {
                     pieces.add(parts.get(c).means()[n]);
                 }
-                Value mean = ValueRows.concat(pieces);
-                means[n] = distinct[n] == null ? mean : distinct[n].spread(mean);
+                means[n] = ValueRows.concat(pieces);
             }
         }
         // readout pieces: once
@@ -139,14 +138,29 @@ public final class ForwardSweep {
         boolean rowsAgree = true;
         // per-example loss tangents (activity perturbation) need the output tangents built
         boolean[] contracted = currents == null ? ContractedLoss.plan(graph) : new boolean[count];
+        DistinctRows[] compact = new DistinctRows[count];
         for (int n = 0; n < count; n++) {
             if (graph.phase(n) != Phase.READOUT) {
                 continue;
             }
             Node node = nodes.get(n);
-            values[n] = means[n] != null ? means[n]
-                    : contracted[n] ? contractingRule(node).primal(inputsOf(node, values), paramViews[n])
-                    : evaluate(node, values, paramViews[n], inputs);
+            if (means[n] != null) {
+                // per distinct row where the chain ran on distinct rows, like the dense layers that follow
+                values[n] = means[n];
+                compact[n] = distinct[n];
+            } else if (node instanceof DenseNode d && d.labelIndex() < 0 && compact[d.inputs()[0]] != null) {
+                values[n] = evaluate(node, values, paramViews[n], inputs);
+                compact[n] = compact[d.inputs()[0]];
+            } else {
+                for (int in : node.inputs()) {
+                    if (compact[in] != null) {
+                        values[in] = compact[in].spread(values[in]);
+                        compact[in] = null;
+                    }
+                }
+                values[n] = contracted[n] ? contractingRule(node).primal(inputsOf(node, values), paramViews[n])
+                        : evaluate(node, values, paramViews[n], inputs);
+            }
             int labelIndex = node instanceof DenseNode d ? d.labelIndex()
                     : node instanceof LossNode l ? l.labelIndex() : -1;
             if (labelIndex >= 0) {

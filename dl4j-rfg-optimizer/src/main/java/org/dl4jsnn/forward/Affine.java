@@ -63,4 +63,41 @@ public final class Affine {
         }
         return new Value(rows, nOut, y, tangents);
     }
+
+    /**
+     * {@link #jvp} for a dense layer (a readout of time-averaged rates, dense input): the same numbers bit
+     * for bit up to the sign of a zero (bias first, then the inputs in order, each a separate multiply and
+     * add; {@link #apply} skips zero inputs where this adds their zero products), computed as
+     * batch-innermost products by {@link DenseProducts#columns}, whose SIMD vector of outputs stays in a
+     * register over the inputs. The row-wise {@link #apply} loads and stores each output once per input; on
+     * the DeepONet's 32 x 32 readouts at batch 1,000 it took 17% of an RFG-L iteration (JFR).
+     */
+    public static Value denseJvp(Value x, ParamTangents p, int nOut) {
+        int rows = x.rows();
+        int nIn = x.cols();
+        int w = p.weightOffset();
+        int b = p.biasOffset();
+        double[] xT = DenseProducts.transpose(x.primal(), 0, rows, nIn);
+        double[] yT = new double[nOut * rows];
+        DenseProducts.columns(p.params(), w, nOut, nIn, xT, 0, rows, p.params(), b, yT, 0, false);
+        double[][] tangents = new double[p.directionCount()][];
+        for (int k = 0; k < tangents.length; k++) {
+            boolean own = p.perturbs(k);
+            boolean carried = x.hasTangent(k);
+            if (!own && !carried) {
+                continue;
+            }
+            double[] ydT = new double[nOut * rows];
+            if (own) {
+                double[] v = p.directions()[k];
+                DenseProducts.columns(v, w, nOut, nIn, xT, 0, rows, v, b, ydT, 0, false);
+            }
+            if (carried) {
+                DenseProducts.columns(p.params(), w, nOut, nIn, DenseProducts.transpose(x.tangents()[k], 0, rows, nIn),
+                        0, rows, null, 0, ydT, 0, own);
+            }
+            tangents[k] = DenseProducts.transpose(ydT, 0, nOut, rows);
+        }
+        return new Value(rows, nOut, DenseProducts.transpose(yT, 0, nOut, rows), tangents);
+    }
 }

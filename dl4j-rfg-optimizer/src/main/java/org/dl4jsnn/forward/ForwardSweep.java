@@ -26,7 +26,8 @@ public final class ForwardSweep {
      * What one sweep measured. {@code lossTangents[k]} = dL.v_k, L summed over the minibatch. With current
      * tangents: {@code exampleLossTangents[k]} (rows that perturb a current only, else null) holds each
      * example's Ldot_{k,b}, summed over the outputs, or is null when the outputs' rows differ; and
-     * {@code currentTangents} the hooks of every spiking layer and chunk, in chunk order.
+     * {@code currentTangents} the hooks of every spiking layer and chunk, in chunk order. {@code spikes} and
+     * {@code neuronSteps} count the rows swept: a chain run on its input's distinct rows counts those once.
      */
     public record Result(double loss, double[] lossTangents, Value[] outputs, long spikes, long neuronSteps,
                          double[][] exampleLossTangents, List<CurrentTangent> currentTangents) {
@@ -89,14 +90,22 @@ public final class ForwardSweep {
                 values[n] = evaluate(nodes.get(n), values, paramViews[n], inputs);
             }
         }
-        // spiking pieces: chunk by chunk over the minibatch (BatchChunks), step by step within a chunk
-        int[] rows = spikingRows(graph, values);
+        // spiking pieces: chunk by chunk over the minibatch (BatchChunks), step by step within a chunk; a chain
+        // whose constant input repeats rows runs on the distinct rows only
+        DistinctRows[] distinct = distinctRows(graph, values, currents);
+        Value[] swept = values.clone();
+        for (int n = 0; n < count; n++) {
+            if (distinct[n] != null && nodes.get(n) instanceof SpikingNode) {
+                swept[nodes.get(n).inputs()[0]] = distinct[n].distinct();
+            }
+        }
+        int[] rows = spikingRows(graph, swept);
         int chunks = 0;
         for (int r : rows) {
             chunks = Math.max(chunks, r > 0 ? BatchChunks.count(r) : 0);
         }
         List<Chunk> parts = chunks == 0 ? List.of()
-                : threads.mapChunks(chunks, c -> spikingChunk(graph, values, paramViews, rows, c, networkSeed,
+                : threads.mapChunks(chunks, c -> spikingChunk(graph, swept, paramViews, rows, c, networkSeed,
                 iteration, currents));
         // the fixed order: spike counts and averages combined chunk 0, 1, 2, ...
         long spikes = 0;
@@ -127,16 +136,39 @@ public final class ForwardSweep {
         }
         double[][] exampleTangents = currents == null ? null : new double[directions.length][];
         boolean rowsAgree = true;
+        // per-example loss tangents (activity perturbation) need the output tangents built
+        boolean[] contracted = currents == null ? ContractedLoss.plan(graph) : new boolean[count];
+        DistinctRows[] compact = new DistinctRows[count];
         for (int n = 0; n < count; n++) {
             if (graph.phase(n) != Phase.READOUT) {
                 continue;
             }
             Node node = nodes.get(n);
-            values[n] = means[n] != null ? means[n] : evaluate(node, values, paramViews[n], inputs);
+            if (means[n] != null) {
+                // per distinct row where the chain ran on distinct rows, like the dense layers that follow
+                values[n] = means[n];
+                compact[n] = distinct[n];
+            } else if (node instanceof DenseNode d && d.labelIndex() < 0 && compact[d.inputs()[0]] != null) {
+                values[n] = evaluate(node, values, paramViews[n], inputs);
+                compact[n] = compact[d.inputs()[0]];
+            } else {
+                for (int in : node.inputs()) {
+                    if (compact[in] != null) {
+                        values[in] = compact[in].spread(values[in]);
+                        compact[in] = null;
+                    }
+                }
+                values[n] = contracted[n] ? contractingRule(node).primal(inputsOf(node, values), paramViews[n])
+                        : evaluate(node, values, paramViews[n], inputs);
+            }
             int labelIndex = node instanceof DenseNode d ? d.labelIndex()
                     : node instanceof LossNode l ? l.labelIndex() : -1;
             if (labelIndex >= 0) {
-                double[] l = MseLossJvp.sumLoss(values[n], labels.get(labelIndex));
+                int src = node.inputs()[0];
+                double[] l = node instanceof LossNode && contracted[src]
+                        ? ContractedLoss.sumLoss(values[n], labels.get(labelIndex), contractingRule(nodes.get(src)),
+                                inputsOf(nodes.get(src), values), paramViews[src])
+                        : MseLossJvp.sumLoss(values[n], labels.get(labelIndex));
                 loss += l[0];
                 for (int k = 0; k < lossTangents.length; k++) {
                     lossTangents[k] += l[1 + k];
@@ -166,6 +198,50 @@ public final class ForwardSweep {
                 for (int b = 0; b < add[k].length; b++) {
                     sum[k][b] += add[k][b];
                 }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For each spiking and average node whose chain starts at a network input with repeated rows, those
+     * rows merged (else null). Only where merging cannot change a number: a stochastic surrogate's noise
+     * and activity perturbation's current tangents are addressed by the row's minibatch index.
+     */
+    private static DistinctRows[] distinctRows(ForwardGraph graph, Value[] values, CurrentTangentSource currents) {
+        List<Node> nodes = graph.nodes();
+        DistinctRows[] out = new DistinctRows[nodes.size()];
+        if (currents != null) {
+            return out;
+        }
+        for (Node node : nodes) {
+            if (node instanceof SpikingNode s && s.neuron().surrogate().isStochastic()) {
+                return out;
+            }
+        }
+        DistinctRows[] byInput = new DistinctRows[nodes.size()];
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            if (!(node instanceof SpikingNode || node instanceof AverageNode)) {
+                continue;
+            }
+            int in = node.inputs()[0];
+            if (graph.phase(in) != Phase.STATIC) {
+                out[n] = out[in];
+            } else if (node instanceof SpikingNode && nodes.get(in) instanceof InputNode && constant(values[in])) {
+                if (byInput[in] == null) {
+                    byInput[in] = DistinctRows.of(values[in]);
+                }
+                out[n] = byInput[in].merges() ? byInput[in] : null;
+            }
+        }
+        return out;
+    }
+
+    private static boolean constant(Value v) {
+        for (double[] t : v.tangents()) {
+            if (t != null) {
+                return false;
             }
         }
         return true;
@@ -307,20 +383,28 @@ public final class ForwardSweep {
             return inputs.get(in.inputIndex());
         }
         if (node instanceof DenseNode d) {
-            return d.activation().apply(Affine.jvp(values[d.inputs()[0]], p, d.nOut()));
+            return d.activation().apply(Affine.denseJvp(values[d.inputs()[0]], p, d.nOut()));
         }
         if (node instanceof LossNode l) {
             Value x = values[l.inputs()[0]];
             return l.activation().apply(new Value(x.rows(), x.cols(), x.primal().clone(), copy(x.tangents())));
         }
         if (node instanceof CustomNode c) {
-            List<Value> in = new ArrayList<>(c.inputs().length);
-            for (int i : c.inputs()) {
-                in.add(values[i]);
-            }
-            return c.rule().apply(in, p);
+            return c.rule().apply(inputsOf(c, values), p);
         }
         throw new IllegalStateException("no static evaluation for " + node.name());
+    }
+
+    private static List<Value> inputsOf(Node node, Value[] values) {
+        List<Value> in = new ArrayList<>(node.inputs().length);
+        for (int i : node.inputs()) {
+            in.add(values[i]);
+        }
+        return in;
+    }
+
+    private static ContractingJvpRule contractingRule(Node node) {
+        return (ContractingJvpRule) ((CustomNode) node).rule();
     }
 
     private static double[][] copy(double[][] tangents) {

@@ -1,5 +1,7 @@
 package org.dl4jsnn.forward;
 
+import org.dl4jsnn.kernel.PrecisionCasts;
+
 /**
  * Accumulates mean_t(S_t) and mean_t(Sdot_t) step by step: the readout never sees a spike history.
  * Steps arrive batch-innermost ({@link StepValue}); the mean leaves as a {@link Value} [batch][width].
@@ -11,6 +13,8 @@ public final class TimeAverageJvp {
     private double[][] tangentSums;
     private int width;
     private int batch;
+    /** Scratch for a FLOAT network's step widened to double. */
+    private double[] widened;
 
     public TimeAverageJvp(int steps) {
         this.steps = steps;
@@ -55,10 +59,16 @@ public final class TimeAverageJvp {
         return tangentSums[k];
     }
 
-    private static void add(double[] into, float[] x) {
-        for (int e = 0; e < into.length; e++) {
-            into[e] += x[e];
+    /**
+     * Widened first by the SIMD cast, then added: the same sums bit for bit (widening is exact), where the
+     * loop converting as it adds does not vectorize (11% of a DeepONet RFG-L iteration in JFR).
+     */
+    private void add(double[] into, float[] x) {
+        if (widened == null) {
+            widened = new double[into.length];
         }
+        PrecisionCasts.widen(x, widened, into.length);
+        add(into, widened);
     }
 
     private static void add(double[] into, double[] x) {

@@ -18,7 +18,7 @@ public final class OperatorJvpRules implements JvpRuleProvider {
             return Optional.of((in, params) -> deepOnet(in.get(0), in.get(1)));
         }
         if (vertex instanceof SepOnetProductVertex) {
-            return Optional.of((in, params) -> sepOnet(in.get(0), in.get(1), in.get(2)));
+            return Optional.of(new SepOnetJvpRule());
         }
         return Optional.empty();
     }
@@ -34,21 +34,5 @@ public final class OperatorJvpRules implements JvpRuleProvider {
             }
         }
         return new Value(rows, 1, OperatorProducts.dot(b.primal(), t.primal(), rows, p), tangents);
-    }
-
-    static Value sepOnet(Value b, Value x, Value t) {
-        int nb = b.rows();
-        int nx = x.rows();
-        int nt = t.rows();
-        int r = b.cols();
-        double[][] tangents = new double[b.directions()][];
-        for (int k = 0; k < tangents.length; k++) {
-            if (b.hasTangent(k) || x.hasTangent(k) || t.hasTangent(k)) {
-                tangents[k] = OperatorProducts.outerTangent(b.primal(), b.tangents()[k], x.primal(), x.tangents()[k],
-                        t.primal(), t.tangents()[k], nb, nx, nt, r);
-            }
-        }
-        return new Value(nb, nx * nt, OperatorProducts.outer(b.primal(), x.primal(), t.primal(), nb, nx, nt, r),
-                tangents);
     }
 }

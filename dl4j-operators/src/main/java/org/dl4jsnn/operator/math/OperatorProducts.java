@@ -1,5 +1,7 @@
 package org.dl4jsnn.operator.math;
 
+import org.dl4jsnn.kernel.DenseProducts;
+
 /**
  * The products that combine branch and trunk outputs, with their derivatives, on row-major arrays.
  * Pure functions: the DL4J vertices (back-propagation) and the forward-mode rules both call them.
@@ -49,149 +51,137 @@ public final class OperatorProducts {
      * SepONet: out[b][i nt + j] = sum_k br[b][k] x[i][k] t[j][k] for a whole nx x nt grid from nx + nt
      * trunk evaluations (br: [nb, r], x: [nx, r], t: [nt, r]).
      *
-     * <p>Evaluated as one matrix product {@code (br * x) t^T}: row (b, i) of the output is
-     * {@code sum_k bx[k] t^T[k][.]}, an update along a contiguous grid row that the JIT turns into SIMD
-     * instructions, where a dot product over the rank (16) per grid point would not vectorize (the
-     * profile put three quarters of a SepONet iteration's products there).
+     * <p>Evaluated as one matrix product {@code (br * x) t^T} by {@link DenseProducts#columns}, grid rows
+     * innermost: a SIMD vector of a grid row stays in a register over the r ranks, where a dot product over
+     * the rank (16) per grid point would not vectorize.
      */
     public static double[] outer(double[] br, double[] x, double[] t, int nb, int nx, int nt, int r) {
         double[] out = new double[nb * nx * nt];
-        double[] tT = transpose(t, nt, r);
-        double[] bx = new double[r];
-        for (int b = 0; b < nb; b++) {
-            for (int i = 0; i < nx; i++) {
-                for (int k = 0; k < r; k++) {
-                    bx[k] = br[b * r + k] * x[i * r + k];
-                }
-                rowTimes(bx, tT, out, (b * nx + i) * nt, nt, r);
-            }
-        }
+        DenseProducts.columns(rankProducts(br, x, nb, nx, r), 0, nb * nx, r, transpose(t, nt, r), 0, nt, null, 0,
+                out, 0, false);
         return out;
     }
 
     /**
      * Product rule over the three factors; null tangents are zero. Computed as
-     * {@code (brDot * x + br * xDot) t^T + (br * x) tDot^T}: at most two rank-r products per grid row,
+     * {@code (brDot * x + br * xDot) t^T + (br * x) tDot^T}: at most two rank-r products,
      * instead of one full product per nonzero tangent.
      */
     public static double[] outerTangent(double[] br, double[] brDot, double[] x, double[] xDot, double[] t,
                                         double[] tDot, int nb, int nx, int nt, int r) {
-        double[] out = new double[nb * nx * nt];
+        int rows = nb * nx;
+        double[] out = new double[rows * nt];
         boolean first = brDot != null || xDot != null;
-        if (!first && tDot == null) {
-            return out;
-        }
-        double[] tT = first ? transpose(t, nt, r) : null;
-        double[] tDotT = tDot != null ? transpose(tDot, nt, r) : null;
-        double[] a = new double[r];
-        double[] bx = new double[r];
-        for (int b = 0; b < nb; b++) {
-            for (int i = 0; i < nx; i++) {
-                int row = (b * nx + i) * nt;
-                if (first) {
-                    for (int k = 0; k < r; k++) {
-                        double v = 0;
-                        if (brDot != null) {
-                            v += brDot[b * r + k] * x[i * r + k];
-                        }
-                        if (xDot != null) {
-                            v += br[b * r + k] * xDot[i * r + k];
-                        }
-                        a[k] = v;
-                    }
-                    rowTimes(a, tT, out, row, nt, r);
-                }
-                if (tDotT != null) {
-                    for (int k = 0; k < r; k++) {
-                        bx[k] = br[b * r + k] * x[i * r + k];
-                    }
-                    rowTimes(bx, tDotT, out, row, nt, r);
-                }
+        if (first) {
+            double[] a = new double[rows * r];
+            if (brDot != null) {
+                addRankProducts(brDot, x, nb, nx, r, a);
             }
+            if (xDot != null) {
+                addRankProducts(br, xDot, nb, nx, r, a);
+            }
+            DenseProducts.columns(a, 0, rows, r, transpose(t, nt, r), 0, nt, null, 0, out, 0, false);
+        }
+        if (tDot != null) {
+            DenseProducts.columns(rankProducts(br, x, nb, nx, r), 0, rows, r, transpose(tDot, nt, r), 0, nt, null, 0,
+                    out, 0, first);
         }
         return out;
     }
 
     /**
-     * Back-propagation of outer: the gradients for br, x and t, in that order. Per grid row (b, i) and rank
-     * k: {@code m = sum_j eps_row[j] t[j][k]}, then {@code dbr[b][k] += x[i][k] m} and
-     * {@code dx[i][k] += br[b][k] m}, and {@code dt[j][k] += eps_row[j] br[b][k] x[i][k]}. The loops over
-     * the grid row run on t transposed, contiguous, four partial sums at a time (1.4x the loop over the
-     * rank in a side-by-side measurement).
+     * Back-propagation of outer: the gradients for br, x and t, in that order. With E the errors as
+     * [nb nx][nt] and P = br * x as [nb nx][r]: {@code M = E t} gives {@code dbr[b][k] = sum_i x[i][k] M[b i][k]}
+     * and {@code dx[i][k] = sum_b br[b][k] M[b i][k]}, and {@code dt = E^T P}. Both products run on
+     * {@link DenseProducts}' SIMD kernels (the scalar loop over the grid row they replace was the largest
+     * part of a SepONet iteration, BP and RFG alike).
      */
     public static double[][] outerAdjoint(double[] eps, double[] br, double[] x, double[] t, int nb, int nx, int nt,
                                           int r) {
+        int rows = nb * nx;
+        double[] m = new double[rows * r];
+        // ranks innermost: a vector of ranks accumulates over the grid row, no lane sums per element of M
+        DenseProducts.columns(eps, 0, rows, nt, t, 0, r, null, 0, m, 0, false);
         double[] dBr = new double[nb * r];
         double[] dX = new double[nx * r];
-        double[] tT = transpose(t, nt, r);
-        double[] dTt = new double[nt * r];
         for (int b = 0; b < nb; b++) {
-            int bo = b * r;
             for (int i = 0; i < nx; i++) {
-                int xo = i * r;
-                int row = (b * nx + i) * nt;
+                int mo = (b * nx + i) * r;
                 for (int k = 0; k < r; k++) {
-                    double bx = br[bo + k] * x[xo + k];
-                    int o = k * nt;
-                    double m0 = 0;
-                    double m1 = 0;
-                    double m2 = 0;
-                    double m3 = 0;
-                    int j = 0;
-                    for (; j + 4 <= nt; j += 4) {
-                        double e0 = eps[row + j];
-                        double e1 = eps[row + j + 1];
-                        double e2 = eps[row + j + 2];
-                        double e3 = eps[row + j + 3];
-                        m0 += e0 * tT[o + j];
-                        m1 += e1 * tT[o + j + 1];
-                        m2 += e2 * tT[o + j + 2];
-                        m3 += e3 * tT[o + j + 3];
-                        dTt[o + j] += bx * e0;
-                        dTt[o + j + 1] += bx * e1;
-                        dTt[o + j + 2] += bx * e2;
-                        dTt[o + j + 3] += bx * e3;
-                    }
-                    double m = (m0 + m1) + (m2 + m3);
-                    for (; j < nt; j++) {
-                        double e = eps[row + j];
-                        m += e * tT[o + j];
-                        dTt[o + j] += bx * e;
-                    }
-                    dBr[bo + k] += x[xo + k] * m;
-                    dX[xo + k] += br[bo + k] * m;
+                    dBr[b * r + k] += x[i * r + k] * m[mo + k];
+                    dX[i * r + k] += br[b * r + k] * m[mo + k];
                 }
             }
         }
-        return new double[][] {dBr, dX, transpose(dTt, r, nt)};
+        double[] dT = new double[nt * r];
+        DenseProducts.columns(transpose(eps, rows, nt), 0, nt, rows, rankProducts(br, x, nb, nx, r), 0, r, null, 0,
+                dT, 0, false);
+        return new double[][] {dBr, dX, dT};
+    }
+
+    /** P[b nx + i][k] = br[b][k] x[i][k]: the grid row (b, i)'s coefficients on the t-trunk's ranks. */
+    private static double[] rankProducts(double[] br, double[] x, int nb, int nx, int r) {
+        double[] p = new double[nb * nx * r];
+        addRankProducts(br, x, nb, nx, r, p);
+        return p;
+    }
+
+    private static void addRankProducts(double[] br, double[] x, int nb, int nx, int r, double[] into) {
+        for (int b = 0; b < nb; b++) {
+            for (int i = 0; i < nx; i++) {
+                int o = (b * nx + i) * r;
+                for (int k = 0; k < r; k++) {
+                    into[o + k] += br[b * r + k] * x[i * r + k];
+                }
+            }
+        }
     }
 
     /**
-     * out[at + j] += sum_k coef[k] mT[k][j] for j < n: one row of a product with a transposed factor. Four
-     * ranks per pass over the row: a quarter of the loads and stores of out (measured 1.5-2x faster than
-     * one rank per pass on a 2020 x 101 x 32 product).
+     * {@link #outer} for a FLOAT network, in float: the same products on {@link DenseProducts}' float kernels
+     * (twice the SIMD lanes), as the network's spiking layers run theirs.
      */
-    private static void rowTimes(double[] coef, double[] mT, double[] out, int at, int n, int r) {
-        int k = 0;
-        for (; k + 4 <= r; k += 4) {
-            double c0 = coef[k];
-            double c1 = coef[k + 1];
-            double c2 = coef[k + 2];
-            double c3 = coef[k + 3];
-            int o0 = k * n;
-            int o1 = o0 + n;
-            int o2 = o1 + n;
-            int o3 = o2 + n;
-            for (int j = 0; j < n; j++) {
-                out[at + j] += c0 * mT[o0 + j] + c1 * mT[o1 + j] + c2 * mT[o2 + j] + c3 * mT[o3 + j];
+    public static float[] outer(float[] br, float[] x, float[] t, int nb, int nx, int nt, int r) {
+        float[] out = new float[nb * nx * nt];
+        DenseProducts.columns(rankProducts(br, x, nb, nx, r), 0, nb * nx, r, DenseProducts.transpose(t, 0, nt, r), 0,
+                nt, null, 0, out, 0, false);
+        return out;
+    }
+
+    /** {@link #outerAdjoint} for a FLOAT network, in float (see {@link #outer(float[], float[], float[], int, int, int, int)}). */
+    public static float[][] outerAdjoint(float[] eps, float[] br, float[] x, float[] t, int nb, int nx, int nt,
+                                         int r) {
+        int rows = nb * nx;
+        float[] m = new float[rows * r];
+        DenseProducts.columns(eps, 0, rows, nt, t, 0, r, null, 0, m, 0, false);
+        float[] dBr = new float[nb * r];
+        float[] dX = new float[nx * r];
+        for (int b = 0; b < nb; b++) {
+            for (int i = 0; i < nx; i++) {
+                int mo = (b * nx + i) * r;
+                for (int k = 0; k < r; k++) {
+                    dBr[b * r + k] += x[i * r + k] * m[mo + k];
+                    dX[i * r + k] += br[b * r + k] * m[mo + k];
+                }
             }
         }
-        for (; k < r; k++) {
-            double c = coef[k];
-            for (int j = 0, o = k * n; j < n; j++) {
-                out[at + j] += c * mT[o + j];
+        float[] dT = new float[nt * r];
+        DenseProducts.columns(DenseProducts.transpose(eps, 0, rows, nt), 0, nt, rows, rankProducts(br, x, nb, nx, r),
+                0, r, null, 0, dT, 0, false);
+        return new float[][] {dBr, dX, dT};
+    }
+
+    private static float[] rankProducts(float[] br, float[] x, int nb, int nx, int r) {
+        float[] p = new float[nb * nx * r];
+        for (int b = 0; b < nb; b++) {
+            for (int i = 0; i < nx; i++) {
+                int o = (b * nx + i) * r;
+                for (int k = 0; k < r; k++) {
+                    p[o + k] = br[b * r + k] * x[i * r + k];
+                }
             }
         }
+        return p;
     }
 
     /** [rows][cols] row-major to [cols][rows]. */

@@ -42,24 +42,48 @@ public class SepOnetProductVertex extends BaseGraphVertex {
         return new int[] {(int) inputs[0].size(0), (int) inputs[1].size(0), (int) inputs[2].size(0), (int) r};
     }
 
+    /**
+     * A FLOAT network's products run in float (its spiking layers do too); a DOUBLE network keeps the exact
+     * double products its forward-mode and finite-difference tests compare against.
+     */
+    private boolean floats() {
+        return dataType == DataType.FLOAT && inputs[0].dataType() == DataType.FLOAT
+                && inputs[1].dataType() == DataType.FLOAT && inputs[2].dataType() == DataType.FLOAT;
+    }
+
     @Override
     public INDArray doForward(boolean training, LayerWorkspaceMgr mgr) {
         int[] s = sizes();
-        double[] out = OperatorProducts.outer(NdArrays.toDoubles(inputs[0]), NdArrays.toDoubles(inputs[1]),
-                NdArrays.toDoubles(inputs[2]), s[0], s[1], s[2], s[3]);
-        return NdArrays.fill(mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {s[0], (long) s[1] * s[2]}, 'c'), out);
+        INDArray target = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {s[0], (long) s[1] * s[2]}, 'c');
+        if (floats()) {
+            return NdArrays.fill(target, OperatorProducts.outer(NdArrays.toFloats(inputs[0]),
+                    NdArrays.toFloats(inputs[1]), NdArrays.toFloats(inputs[2]), s[0], s[1], s[2], s[3]));
+        }
+        return NdArrays.fill(target, OperatorProducts.outer(NdArrays.toDoubles(inputs[0]),
+                NdArrays.toDoubles(inputs[1]), NdArrays.toDoubles(inputs[2]), s[0], s[1], s[2], s[3]));
     }
 
     @Override
     public Pair<Gradient, INDArray[]> doBackward(boolean tbptt, LayerWorkspaceMgr mgr) {
         int[] s = sizes();
-        double[][] grads = OperatorProducts.outerAdjoint(NdArrays.toDoubles(epsilon), NdArrays.toDoubles(inputs[0]),
-                NdArrays.toDoubles(inputs[1]), NdArrays.toDoubles(inputs[2]), s[0], s[1], s[2], s[3]);
         INDArray[] out = new INDArray[3];
         for (int i = 0; i < 3; i++) {
-            out[i] = NdArrays.fill(mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                    new long[] {s[i], s[3]}, 'c'), grads[i]);
+            out[i] = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, new long[] {s[i], s[3]}, 'c');
+        }
+        if (floats()) {
+            float[][] grads = OperatorProducts.outerAdjoint(NdArrays.toFloats(epsilon), NdArrays.toFloats(inputs[0]),
+                    NdArrays.toFloats(inputs[1]), NdArrays.toFloats(inputs[2]), s[0], s[1], s[2], s[3]);
+            for (int i = 0; i < 3; i++) {
+                NdArrays.fill(out[i], grads[i]);
+            }
+        } else {
+            double[][] grads = OperatorProducts.outerAdjoint(NdArrays.toDoubles(epsilon),
+                    NdArrays.toDoubles(inputs[0]), NdArrays.toDoubles(inputs[1]), NdArrays.toDoubles(inputs[2]), s[0],
+                    s[1], s[2], s[3]);
+            for (int i = 0; i < 3; i++) {
+                NdArrays.fill(out[i], grads[i]);
+            }
         }
         return new Pair<>(null, out);
     }

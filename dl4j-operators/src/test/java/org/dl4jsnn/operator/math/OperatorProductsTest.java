@@ -76,6 +76,63 @@ class OperatorProductsTest {
         }
     }
 
+    /**
+     * The float products (FLOAT networks) on the task's grid width (101, not a multiple of any vector width)
+     * agree with the double ones to float round-off: each element is a sum of at most nb nx = 606 terms of
+     * size <= 1, so 1e-5 of the largest element bounds the error of float sums with room to spare.
+     */
+    @Test
+    void floatProductsAgreeWithTheDoubleOnesToFloatRoundOff() {
+        int nb = 6;
+        int nx = 101;
+        int nt = 101;
+        int r = 16;
+        double[] br = random(nb * r);
+        double[] x = random(nx * r);
+        double[] t = random(nt * r);
+        double[] eps = random(nb * nx * nt);
+        // the double products of the float-rounded inputs: what the float path computes, without its rounding
+        br = rounded(br);
+        x = rounded(x);
+        t = rounded(t);
+        eps = rounded(eps);
+        assertFloatClose(OperatorProducts.outer(floats(br), floats(x), floats(t), nb, nx, nt, r),
+                OperatorProducts.outer(br, x, t, nb, nx, nt, r));
+        float[][] got = OperatorProducts.outerAdjoint(floats(eps), floats(br), floats(x), floats(t), nb, nx, nt, r);
+        double[][] want = OperatorProducts.outerAdjoint(eps, br, x, t, nb, nx, nt, r);
+        for (int g = 0; g < 3; g++) {
+            assertFloatClose(got[g], want[g]);
+        }
+    }
+
+    private static double[] rounded(double[] v) {
+        double[] out = new double[v.length];
+        for (int e = 0; e < v.length; e++) {
+            out[e] = (float) v[e];
+        }
+        return out;
+    }
+
+    private static float[] floats(double[] v) {
+        float[] out = new float[v.length];
+        for (int e = 0; e < v.length; e++) {
+            out[e] = (float) v[e];
+        }
+        return out;
+    }
+
+    private static void assertFloatClose(float[] got, double[] want) {
+        assertThat(got).hasSize(want.length);
+        double scale = 0;
+        for (double w : want) {
+            scale = Math.max(scale, Math.abs(w));
+        }
+        assertThat(scale).isPositive();
+        for (int e = 0; e < want.length; e++) {
+            assertThat((double) got[e]).as("element %d", e).isCloseTo(want[e], within(1e-5 * scale));
+        }
+    }
+
     private static double[] literalOuter(double[] br, double[] x, double[] t) {
         double[] out = new double[NB * NX * NT];
         for (int b = 0; b < NB; b++) {

@@ -15,6 +15,9 @@ public final class SteinSurrogate implements Surrogate {
     /** Hash the draws in SIMD lanes (same values, see SteinDrawsSimd) when the Vector API is present. */
     private static final boolean SIMD = org.dl4jsnn.kernel.VectorApi.available() && SteinDrawsSimd.fits();
 
+    /** The neuron-steps whose draws one {@link #derivatives} pass hashes together (a few KB of scratch). */
+    private static final int BLOCK = 256;
+
     private final double width;
     private final int samples;
 
@@ -60,6 +63,52 @@ public final class SteinSurrogate implements Surrogate {
             }
         }
         return sum / (samples * width);
+    }
+
+    /**
+     * {@link #derivative}(z[k], noiseSeed, elements[k]) for k in [0, n), into out[k], bit for bit: the
+     * draws of a block of neuron-steps are hashed together (see {@link SteinDrawMasks}) and only the draws
+     * that can clear their cut reach the quantile, in draw order, so every sum adds the same terms in the
+     * same order as the one-at-a-time estimator.
+     */
+    public void derivatives(double[] z, long noiseSeed, long[] elements, double[] out, int n) {
+        if (n > Math.min(z.length, Math.min(elements.length, out.length))) {
+            throw new IllegalArgumentException("n must be <= the arrays' lengths, got " + n);
+        }
+        if (samples > SteinDrawMasks.MAX_SAMPLES) {
+            for (int k = 0; k < n; k++) {
+                out[k] = derivative(z[k], noiseSeed, elements[k]);
+            }
+            return;
+        }
+        int chunk = Math.min(n, BLOCK);
+        long[] firsts = new long[chunk];
+        long[] acceptFrom = new long[chunk];
+        long[] masks = new long[chunk];
+        for (int from = 0; from < n; from += BLOCK) {
+            int m = Math.min(BLOCK, n - from);
+            for (int k = 0; k < m; k++) {
+                firsts[k] = elements[from + k] * samples;
+                acceptFrom[k] = QuantileFloor.acceptFrom(-z[from + k] / width);
+            }
+            SteinDrawMasks.fill(noiseSeed, firsts, acceptFrom, samples, masks, m);
+            for (int k = 0; k < m; k++) {
+                out[from + k] = masks[k] == 0 ? 0.0 : acceptedSum(noiseSeed, firsts[k], masks[k], -z[from + k] / width)
+                        / (samples * width);
+            }
+        }
+    }
+
+    /** sum of the draws xi > cut among those the mask marks, in draw order. */
+    private static double acceptedSum(long seed, long first, long mask, double cut) {
+        double sum = 0.0;
+        for (long left = mask; left != 0; left &= left - 1) {
+            double xi = Gaussians.quantile(CounterNoise.uniform(seed, first + Long.numberOfTrailingZeros(left)));
+            if (xi > cut) {
+                sum += xi;
+            }
+        }
+        return sum;
     }
 
     @Override

@@ -30,17 +30,8 @@ public final class CounterNoise {
 
     /** Uniform on the open interval (0, 1). */
     public static double uniform(long seed, long counter) {
-        return uniformOf(mantissa(seed, counter));
-    }
-
-    /** The 53 random bits behind {@link #uniform}: an integer in [0, 2^53). */
-    static long mantissa(long seed, long counter) {
-        return mix(seed + counter * GOLDEN_GAMMA) >>> 11;
-    }
-
-    /** The uniform of a mantissa; non-decreasing in m (the + 0.5 rounds to even above 2^52). */
-    static double uniformOf(long mantissa) {
-        return (mantissa + 0.5) * TWO_POW_MINUS_53;
+        long bits = mix(seed + counter * GOLDEN_GAMMA);
+        return ((bits >>> 11) + 0.5) * TWO_POW_MINUS_53;
     }
 
     /** Standard normal. */

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The block estimator ({@link SteinSurrogate#derivatives}: draw masks hashed in lanes over neuron-steps,
- * quantiles only for the marked draws) gives the one-at-a-time {@link SteinSurrogate#derivative} bit for
- * bit, and its integer skip test is exactly the uniform one.
+ * The block call {@link SteinSurrogate#derivatives} (its phases run over up to 256 neuron-steps at once in
+ * SIMD lanes) gives the estimator written out draw by draw, and the one-at-a-time
+ * {@link SteinSurrogate#derivative}, bit for bit, over membranes from far below to far above threshold.
  */
 class SteinBlockTest {
 
@@ -47,7 +47,8 @@ class SteinBlockTest {
             out[n] = 7.0;
             wsg.derivatives(z, seed, elements, out, n);
             for (int k = 0; k < n; k++) {
-                assertThat(out[k]).as("z %s", z[k]).isEqualTo(wsg.derivative(z[k], seed, elements[k]));
+                assertThat(out[k]).as("z %s", z[k]).isEqualTo(literal(z[k], width, samples, seed, elements[k]))
+                        .isEqualTo(wsg.derivative(z[k], seed, elements[k]));
             }
             assertThat(out[n]).as("nothing written past n").isEqualTo(7.0);
         }
@@ -67,63 +68,20 @@ class SteinBlockTest {
         }
         wsg.derivatives(z, 3L, elements, out, z.length);
         for (int k = 0; k < z.length; k++) {
-            assertThat(out[k]).isEqualTo(wsg.derivative(z[k], 3L, k)).isNotZero();
+            assertThat(out[k]).isEqualTo(literal(z[k], 0.5, 64, 3L, k)).isNotZero();
         }
     }
 
-    @Test
-    void laneMasksEqualTheDrawByDrawMasks() {
-        SplittableRandom random = new SplittableRandom(2);
-        for (int samples : new int[] {1, 7, 16, 63, 64}) {
-            int n = 45;
-            long[] firsts = new long[n];
-            long[] acceptFrom = new long[n];
-            long[] masks = new long[n];
-            for (int k = 0; k < n; k++) {
-                firsts[k] = random.nextLong();
-                // thresholds across the whole range, the ends included
-                acceptFrom[k] = k % 9 == 0 ? 0 : k % 9 == 1 ? 1L << 53 : random.nextLong(1L << 53);
-            }
-            long seed = random.nextLong();
-            SteinDrawMasks.fill(seed, firsts, acceptFrom, samples, masks, n);
-            for (int k = 0; k < n; k++) {
-                long expected = 0;
-                for (int i = 0; i < samples; i++) {
-                    if (CounterNoise.mantissa(seed, firsts[k] + i) >= acceptFrom[k]) {
-                        expected |= 1L << i;
-                    }
-                }
-                assertThat(masks[k]).as("samples %d, k %d", samples, k).isEqualTo(expected)
-                        .isEqualTo(SteinDrawMasks.mask(seed, firsts[k], acceptFrom[k], samples));
+    /** (1/(N s)) sum_i [xi_i > -z/s] xi_i, written out over the definition's draws. */
+    private static double literal(double z, double s, int n, long seed, long element) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double xi = SteinDraws.normal(seed, element, n, i);
+            if (xi > -z / s) {
+                sum += xi;
             }
         }
-    }
-
-    @Test
-    void integerSkipIsExactlyTheUniformSkip() {
-        SplittableRandom random = new SplittableRandom(4);
-        for (int trial = 0; trial < 5_000; trial++) {
-            double cut = trial == 0 ? Double.NaN : -7 + 14 * random.nextDouble();
-            double level = QuantileFloor.of(cut);
-            long m = QuantileFloor.acceptFrom(cut);
-            // the boundary: the mantissa just below is skipped, this one is kept
-            assertThat(CounterNoise.uniformOf(m)).as("cut %s", cut).isGreaterThan(level);
-            if (m > 0) {
-                assertThat(CounterNoise.uniformOf(m - 1)).as("cut %s", cut).isLessThanOrEqualTo(level);
-            }
-        }
-        assertThat(QuantileFloor.acceptFrom(-6.0)).isZero();
-        assertThat(QuantileFloor.acceptFrom(Double.NaN)).isZero();
-    }
-
-    @Test
-    void uniformIsNonDecreasingInTheMantissaAcrossTheRoundingRange() {
-        // above 2^52 the + 0.5 rounds; the boundary search relies on the order surviving it
-        long top = (1L << 53) - 1;
-        for (long m : new long[] {0, 1, (1L << 52) - 2, (1L << 52) - 1, 1L << 52, (1L << 52) + 1, top - 2, top - 1}) {
-            assertThat(CounterNoise.uniformOf(m + 1)).isGreaterThanOrEqualTo(CounterNoise.uniformOf(m));
-        }
-        assertThat(CounterNoise.uniformOf(0)).isGreaterThan(0.0);
+        return sum / (n * s);
     }
 
     @Test

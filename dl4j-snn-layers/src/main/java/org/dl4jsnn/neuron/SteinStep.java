@@ -36,12 +36,12 @@ final class SteinStep {
                 spikes[oOff + k] = sk;
                 u[j] = uk;
                 z[j] = uk - threshold; // what IntegrateAndFireNeuron.spikeSlope hands the surrogate
-                elements[j] = noise.element(k, t);
                 membrane[k] = neuron.reset(uk, sk);
                 if (sk != 0) {
                     fired++;
                 }
             }
+            noise.elements(start, n, t, elements);
             stein.derivatives(z, noise.seed(), elements, g, n);
             for (int j = 0; j < n; j++) {
                 int k = start + j;
@@ -72,12 +72,12 @@ final class SteinStep {
                 spikes[oOff + k] = sk;
                 u[j] = uk;
                 z[j] = uk - threshold;
-                elements[j] = noise.element(k, t);
                 membrane[k] = (float) neuron.reset(uk, sk);
                 if (sk != 0) {
                     fired++;
                 }
             }
+            noise.elements(start, n, t, elements);
             stein.derivatives(z, noise.seed(), elements, g, n);
             for (int j = 0; j < n; j++) {
                 int k = start + j;

@@ -22,6 +22,7 @@ final class QuantileFloor {
     private static final int CELLS = 512;
     private static final double STEP = (HIGH - LOW) / CELLS;
     private static final double DELTA = 1e-6;
+    private static final double CELLS_PER_UNIT = CELLS / (HIGH - LOW);
 
     /** LEVELS[k] = Phi(LOW + k * STEP - DELTA), k = 0..CELLS. Read-only after class initialisation. */
     private static final double[] LEVELS = levels();
@@ -42,8 +43,9 @@ final class QuantileFloor {
         if (!(cut >= LOW)) {
             return 0.0; // also NaN: skip nothing, so the estimator sees every draw
         }
-        int k = cut >= HIGH ? CELLS : (int) ((cut - LOW) / STEP);
-        // rounding in the division may land one cell high; step back if the grid point exceeds the cut
+        int k = cut >= HIGH ? CELLS : (int) ((cut - LOW) * CELLS_PER_UNIT);
+        // rounding may land one cell high; step back if the grid point exceeds the cut (a cell low only
+        // skips fewer draws)
         while (k > 0 && LOW + k * STEP > cut) {
             k--;
         }

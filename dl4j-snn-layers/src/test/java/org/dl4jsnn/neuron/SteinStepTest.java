@@ -17,6 +17,19 @@ class SteinStepTest {
     private static final int STEPS = 5;
 
     @ParameterizedTest
+    @CsvSource({"true, 0", "true, 5", "false, 0", "false, 3"})
+    void blockElementsAreTheElementsOneByOne(boolean neuronMajor, int batchOffset) {
+        NoiseAddress noise = new NoiseAddress(9L, 7, 5, 6, neuronMajor, batchOffset);
+        long[] into = new long[30];
+        for (int from : new int[] {0, 4, 11}) {
+            noise.elements(from, 30 - from, 3, into);
+            for (int i = 0; i < 30 - from; i++) {
+                assertThat(into[i]).isEqualTo(noise.element(from + i, 3));
+            }
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource({"SUBTRACT, true, 1.0, 40, 13, false", "ZERO, true, 0.9, 300, 2, true",
         "SUBTRACT, false, 0.95, 7, 90, true", "ZERO, false, 1.0, 600, 1, false"})
     void blockStepIsTheScalarStep(ResetMode mode, boolean differentiated, double beta, int nOut, int batch,

@@ -110,9 +110,9 @@ final class SteinDrawsSimd {
         return 0.0;
     }
 
-    /** Bit 0 of {@link #find}'s answer: some uniform clears the level. */
+    /** Bit 0 of {@link #findAll}'s answer: some central uniform clears the level. */
     private static final long CLEARS = 1L;
-    /** Powers of two 2^(lane + 1): a lane's bit in {@link #find}'s answer. */
+    /** Powers of two 2^(lane + 1): a lane's bit in {@link #findAll}'s answer. */
     private static final long[] LANE_BITS = laneBits();
 
     /** l GOLDEN_GAMMA: the hash input of pair p + l is that of pair p plus this. */
@@ -136,7 +136,7 @@ final class SteinDrawsSimd {
 
     /**
      * found[k], for neuron-step k of the block: bit 0, whether any of its first {@code pairs} pairs'
-     * uniforms clears its level; bit p + 1, whether a uniform of pair p that clears it lies in a tail of the
+     * uniforms clears its level and lies in the quantile's central branch; bit p + 1, whether a uniform of pair p that clears it lies in a tail of the
      * quantile (all of bits 1..63 when there are more than 62 pairs and any does); the pairs' hashes go to
      * hashes[k pairs + p]. The vector work of
      * {@link #sums} is split in such loops over the block, each compiled on its own: a method with more
@@ -158,8 +158,11 @@ final class SteinDrawsSimd {
                 LongVector a1 = h.lanewise(VectorOperators.LSHR, 16).and(0xFFFFFFL).or(1L);
                 LongVector clear0 = a0.neg().add(levelUnits);
                 LongVector clear1 = a1.neg().add(levelUnits);
-                clears = clears.or(clear0).or(clear1);
-                LongVector tail = clear0.and(tail(a0)).or(clear1.and(tail(a1))).lanewise(VectorOperators.LSHR, 63);
+                LongVector tail0 = tail(a0);
+                LongVector tail1 = tail(a1);
+                // only central draws need the lanes' quantile: near the reset (cut ~ 2) most clear in a tail
+                clears = clears.or(clear0.and(tail0.not())).or(clear1.and(tail1.not()));
+                LongVector tail = clear0.and(tail0).or(clear1.and(tail1)).lanewise(VectorOperators.LSHR, 63);
                 // pair p + l's bit, 2^(p + l + 1); past bit 63 the product wraps, so many pairs flag all of them
                 tails = tails.or(pairs <= 62 ? tail.mul(laneBits).mul(1L << p) : tail.mul(-2L));
             }
@@ -174,8 +177,8 @@ final class SteinDrawsSimd {
     }
 
     /**
-     * Adds to sums[k] (in units of 2^-24), for each neuron-step k whose found[k] says a uniform clears
-     * the level, its draws from one half of its first {@code pairs} pairs' hashes (bits 63..40 for shift 40, 39..16
+     * Adds to sums[k] (in units of 2^-24), for each neuron-step k whose found[k] says a central uniform
+     * clears the level, its draws from one half of its first {@code pairs} pairs' hashes (bits 63..40 for shift 40, 39..16
      * for 16) that clear the level, are central and exceed the cut: the quantile's central branch operation
      * for operation as {@link Gaussians#quantile} (no FMA), rounded as {@link SteinDraws#round}. It is finite
      * in the tails too (den > 1e-4 for |q| <= 1/2), where the draw is masked out. The sums are exact:

@@ -2,6 +2,7 @@ package org.dl4jsnn.neuron;
 
 import org.dl4jsnn.kernel.VectorApi;
 import org.dl4jsnn.surrogate.GaussianSurrogate;
+import org.dl4jsnn.surrogate.SteinSurrogate;
 
 /**
  * One time step of a block of neurons, fused: integrate, spike, surrogate slope, reset slope, reset, in
@@ -11,7 +12,9 @@ import org.dl4jsnn.surrogate.GaussianSurrogate;
  *
  * <p>The block is contiguous: neuron k of the block reads {@code current[cOff + k]}, keeps its membrane
  * in {@code membrane[k]} and writes {@code out[oOff + k]}; a stochastic surrogate draws its noise at the
- * neuron-step's {@link NoiseAddress}, the same in both callers whatever their block layout. With the Gaussian surrogate and the
+ * neuron-step's {@link NoiseAddress}, the same in both callers whatever their block layout; the Stein
+ * surrogate (WSG) estimates the block's slopes together ({@link SteinStep}), bit for bit as one by one.
+ * With the Gaussian surrogate and the
  * Vector API present, the block runs in SIMD lanes with a vector {@code exp}: that {@code exp} may differ
  * from {@link Math#exp} in the last bit, so the slopes match the scalar ones to about 1e-15 relative; the
  * spikes, the membranes and the reset are the same. Other surrogates and soft spikes run the scalar
@@ -38,6 +41,10 @@ public final class NeuronStep {
         if (simd(neuron, spikeSlopes != null)) {
             return NeuronStepSimd.advance(neuron, membrane, from, to, current, cOff, spikes,
                     spikeSlopes, resetSlopes, oOff);
+        }
+        if (spikeSlopes != null && neuron.surrogate() instanceof SteinSurrogate stein) {
+            return SteinStep.advance(neuron, stein, membrane, from, to, current, cOff, spikes, spikeSlopes,
+                    resetSlopes, oOff, noise, t);
         }
         return scalarAdvance(neuron, membrane, from, to, current, cOff, spikes, spikeSlopes, resetSlopes, oOff,
                 noise, t);
@@ -103,6 +110,10 @@ public final class NeuronStep {
         if (simd(neuron, spikeSlopes != null)) {
             return NeuronStepSimd.advance(neuron, membrane, from, to, current, cOff, spikes,
                     spikeSlopes, resetSlopes, oOff);
+        }
+        if (spikeSlopes != null && neuron.surrogate() instanceof SteinSurrogate stein) {
+            return SteinStep.advance(neuron, stein, membrane, from, to, current, cOff, spikes, spikeSlopes,
+                    resetSlopes, oOff, noise, t);
         }
         return scalarAdvance(neuron, membrane, from, to, current, cOff, spikes, spikeSlopes, resetSlopes, oOff,
                 noise, t);

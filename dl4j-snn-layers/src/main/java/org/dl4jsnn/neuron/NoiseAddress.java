@@ -36,4 +36,24 @@ public record NoiseAddress(long seed, int steps, int nOut, int batch, boolean ne
         long e = neuronMajor ? (long) (batchOffset + k % batch) * nOut + k / batch : (long) batchOffset * nOut + k;
         return e * steps + t;
     }
+
+    /** into[i] = {@link #element}(from + i, t) for i in [0, n), without a division per neuron. */
+    public void elements(int from, int n, int t, long[] into) {
+        if (!neuronMajor) {
+            long first = ((long) batchOffset * nOut + from) * steps + t;
+            for (int i = 0; i < n; i++) {
+                into[i] = first + (long) i * steps;
+            }
+            return;
+        }
+        int b = from % batch;
+        int j = from / batch;
+        for (int i = 0; i < n; i++) {
+            into[i] = ((long) (batchOffset + b) * nOut + j) * steps + t;
+            if (++b == batch) {
+                b = 0;
+                j++;
+            }
+        }
+    }
 }

@@ -1,7 +1,8 @@
 package org.dl4jsnn.surrogate;
 
 /**
- * For a cut c, a uniform level p(c) such that every u <= p(c) has {@link Gaussians#quantile}(u) <= c.
+ * For a cut c, a uniform level p(c) such that every u <= p(c) has {@link Gaussians#quantile}(u) <= c, also
+ * after {@link SteinDraws}' rounding.
  *
  * <p>The Stein estimator adds only the draws xi = quantile(u) that exceed the cut. A neuron far below
  * threshold has a large cut, so most of its draws are discarded; comparing u with p(c) discards them
@@ -9,9 +10,10 @@ package org.dl4jsnn.surrogate;
  * was: a draw skipped this way is one the estimator would have discarded.
  *
  * <p>Why it is safe: p(c) = Phi(x_k - DELTA) for a tabulated x_k <= c. For u <= p(c) the exact quantile
- * is <= x_k - DELTA; Acklam's approximation is within 1.2e-9 * |x| <= 1e-8 of it, and Phi is accurate
- * to 1e-15 absolute, which moves x by at most 1e-15 / phi(5) < 1e-9 on the tabulated range |x| <= 5.
- * DELTA = 1e-6 covers both with two orders of magnitude to spare.
+ * is <= x_k - DELTA; Acklam's approximation is within 1.2e-9 * |x| <= 1e-8 of it, Phi is accurate
+ * to 1e-15 absolute, which moves x by at most 1e-15 / phi(5) < 1e-9 on the tabulated range |x| <= 5,
+ * and {@link SteinDraws} rounds a draw by at most 2^-25 < 3e-8. DELTA = 1e-6 covers all three with an
+ * order of magnitude to spare.
  */
 final class QuantileFloor {
 
@@ -20,6 +22,7 @@ final class QuantileFloor {
     private static final int CELLS = 512;
     private static final double STEP = (HIGH - LOW) / CELLS;
     private static final double DELTA = 1e-6;
+    private static final double CELLS_PER_UNIT = CELLS / (HIGH - LOW);
 
     /** LEVELS[k] = Phi(LOW + k * STEP - DELTA), k = 0..CELLS. Read-only after class initialisation. */
     private static final double[] LEVELS = levels();
@@ -40,8 +43,9 @@ final class QuantileFloor {
         if (!(cut >= LOW)) {
             return 0.0; // also NaN: skip nothing, so the estimator sees every draw
         }
-        int k = cut >= HIGH ? CELLS : (int) ((cut - LOW) / STEP);
-        // rounding in the division may land one cell high; step back if the grid point exceeds the cut
+        int k = cut >= HIGH ? CELLS : (int) ((cut - LOW) * CELLS_PER_UNIT);
+        // rounding may land one cell high; step back if the grid point exceeds the cut (a cell low only
+        // skips fewer draws)
         while (k > 0 && LOW + k * STEP > cut) {
             k--;
         }

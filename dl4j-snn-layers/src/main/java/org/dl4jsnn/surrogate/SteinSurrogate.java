@@ -6,7 +6,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 /**
  * WSG, the weak-form surrogate: by Stein's lemma, for e ~ N(0, s^2), E[H(z + e) e] / s^2 equals the
  * Gaussian surrogate g(z). This estimates it from N draws, (1/N) sum_i H(z + e_i) e_i / s^2, so it needs
- * only spike evaluations, never a derivative. Each neuron-step gets fresh draws.
+ * only spike evaluations, never a derivative. Each neuron-step gets fresh draws ({@link SteinDraws}).
  */
 public final class SteinSurrogate implements Surrogate {
 
@@ -14,6 +14,9 @@ public final class SteinSurrogate implements Surrogate {
 
     /** Hash the draws in SIMD lanes (same values, see SteinDrawsSimd) when the Vector API is present. */
     private static final boolean SIMD = org.dl4jsnn.kernel.VectorApi.available() && SteinDrawsSimd.fits();
+
+    /** Neuron-steps per pass of {@link #derivatives}: a few KB of scratch. */
+    private static final int BLOCK = 256;
 
     private final double width;
     private final int samples;
@@ -42,24 +45,56 @@ public final class SteinSurrogate implements Surrogate {
     public double derivative(double z, long noiseSeed, long element) {
         // With e = s * xi: H(z + s xi) * s xi / s^2 = [xi > -z/s] * xi / s.
         double cut = -z / width;
+        if (!(cut < SteinDraws.MAX)) {
+            return 0.0; // no draw exceeds the cut (also NaN: no draw compares above it)
+        }
         // draws at or below this uniform level fall below the cut: skip their quantile (same sum, bit for bit)
         double skip = QuantileFloor.of(cut);
-        long first = element * samples;
-        if (SIMD) {
-            return SteinDrawsSimd.sum(noiseSeed, first, samples, skip, cut) / (samples * width);
-        }
-        double sum = 0.0;
-        for (int i = 0; i < samples; i++) {
-            double u = CounterNoise.uniform(noiseSeed, first + i);
-            if (u <= skip) {
-                continue;
-            }
-            double xi = Gaussians.quantile(u);
-            if (xi > cut) {
-                sum += xi;
-            }
-        }
+        double sum = SIMD ? SteinDrawsSimd.sum(noiseSeed, element, samples, skip, cut)
+                : SteinDraws.sum(noiseSeed, element, samples, skip, cut);
         return sum / (samples * width);
+    }
+
+    /**
+     * {@link #derivative}(z[k], noiseSeed, elements[k]) for k in [0, n), into out[k], bit for bit: one
+     * call for a block of neuron-steps, whose draws the lanes then hash and sum side by side.
+     */
+    public void derivatives(double[] z, long noiseSeed, long[] elements, double[] out, int n) {
+        if (n > Math.min(z.length, Math.min(elements.length, out.length))) {
+            throw new IllegalArgumentException("n must be <= the arrays' lengths, got " + n);
+        }
+        int block = Math.min(n, BLOCK);
+        int[] index = new int[block];
+        long[] active = new long[block];
+        double[] levels = new double[block];
+        double[] cuts = new double[block];
+        double[] sums = new double[block];
+        long[] found = new long[block];
+        for (int from = 0; from < n; from += BLOCK) {
+            int m = 0;
+            for (int k = from; k < Math.min(n, from + BLOCK); k++) {
+                double cut = -z[k] / width;
+                if (!(cut < SteinDraws.MAX)) {
+                    out[k] = 0.0; // as derivative: no draw exceeds the cut
+                    continue;
+                }
+                index[m] = k;
+                active[m] = elements[k];
+                cuts[m] = cut;
+                levels[m] = QuantileFloor.of(cut);
+                m++;
+            }
+            if (SIMD) {
+                SteinDrawsSimd.sums(noiseSeed, active, samples, levels, cuts, sums, m, found);
+            } else {
+                for (int j = 0; j < m; j++) {
+                    sums[j] = SteinDraws.sum(noiseSeed, active[j], samples, levels[j], cuts[j]);
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                out[index[j]] = sums[j] / (samples * width);
+            }
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.dl4jsnn.samediff.spike;
 
-import org.dl4jsnn.surrogate.CounterNoise;
 import org.dl4jsnn.surrogate.NoiseSeeds;
+import org.dl4jsnn.surrogate.SteinDraws;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The WSG draws of one spiking layer, fed to a placeholder of shape [batch, neurons, steps, samples].
  *
- * <p>Element (b, j, t, i) is standard normal draw number ((b neurons + j) steps + t) samples + i of the
- * layer's noise stream {@link NoiseSeeds#forLayer}(network seed, iteration, layer index): the very draw
+ * <p>Element (b, j, t, i) is {@link SteinDraws#normal} draw i of neuron-step (b neurons + j) steps + t of
+ * the layer's noise stream {@link NoiseSeeds#forLayer}(network seed, iteration, layer index): the very draw
  * the DL4J layer's Stein surrogate uses for the same neuron-step, so both paths differentiate with the
  * same noise (docs/design.md section 2).
  *
@@ -40,7 +40,7 @@ public record SpikeNoise(String placeholder, String batchSource, int layerIndex,
         long seed = NoiseSeeds.forLayer(networkSeed, iteration, layerIndex);
         double[] values = new double[(int) length];
         for (int k = 0; k < values.length; k++) {
-            values[k] = CounterNoise.normal(seed, k);
+            values[k] = SteinDraws.normal(seed, k / samples, samples, k % samples);
         }
         return Nd4j.create(values, new long[] {batch, neurons, steps, samples}, dataType);
     }

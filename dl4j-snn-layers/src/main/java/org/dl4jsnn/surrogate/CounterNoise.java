@@ -12,6 +12,7 @@ public final class CounterNoise {
 
     static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     static final double TWO_POW_MINUS_53 = 0x1.0p-53;
+    private static final double LARGEST_BELOW_ONE = Math.nextDown(1.0);
 
     private CounterNoise() {
     }
@@ -30,8 +31,16 @@ public final class CounterNoise {
 
     /** Uniform on the open interval (0, 1). */
     public static double uniform(long seed, long counter) {
-        long bits = mix(seed + counter * GOLDEN_GAMMA);
-        return ((bits >>> 11) + 0.5) * TWO_POW_MINUS_53;
+        return unitOpen(mix(seed + counter * GOLDEN_GAMMA));
+    }
+
+    /**
+     * The top 53 bits as the midpoint of their cell, ((bits >>> 11) + 1/2) 2^-53. The last cell's midpoint,
+     * 1 - 2^-54, is not a double and rounds to 1, where the normal quantile is infinite; it is held at the
+     * largest double below 1 instead, so every other value stays what it was.
+     */
+    static double unitOpen(long bits) {
+        return Math.min(((bits >>> 11) + 0.5) * TWO_POW_MINUS_53, LARGEST_BELOW_ONE);
     }
 
     /** Standard normal. */

@@ -163,6 +163,80 @@ public final class NdArrays {
         return target;
     }
 
+    /**
+     * The elements of an array [batch, n] or [batch, n, T] as a row-major INDArray [rows][batch] of
+     * {@code type} (rows = n or T n): a view of the array itself when it already is one (a spiking layer's
+     * own 'f' output), else a copy. Threads then read their chunks of examples from it with
+     * {@link #readRows}, instead of one thread copying the whole array first.
+     */
+    public static INDArray batchInnermostRows(INDArray array, DataType type) {
+        INDArray rows = reversedAxes(array);
+        if (isPlainRowMajor(rows) && rows.dataType() == type) {
+            return rows;
+        }
+        INDArray copy = rows.dup('c');
+        return copy.dataType() == type ? copy : copy.castTo(type);
+    }
+
+    /**
+     * The batch-innermost rows of {@code target}, a new 'f'-ordered array, as a view that
+     * {@link #writeRows} fills in place.
+     */
+    public static INDArray rowsTarget(INDArray target) {
+        if (target.ordering() != 'f') {
+            throw new IllegalArgumentException("target must be in 'f' order, got '" + target.ordering() + "'");
+        }
+        INDArray rows = reversedAxes(target);
+        if (!isPlainRowMajor(rows)) {
+            throw new IllegalArgumentException("target must be a dense array of its own, got offset "
+                    + target.offset() + " of a buffer of " + target.data().length());
+        }
+        return rows;
+    }
+
+    /** Copies examples [b0, b0 + n) of a row-major DOUBLE [rows][batch] INDArray into {@code part} [rows][n]. */
+    public static void readRows(INDArray rows, int batch, int b0, int n, double[] part) {
+        requireType(rows, DataType.DOUBLE);
+        DoublePointer p = new DoublePointer(rows.data().addressPointer());
+        for (int r = 0, count = part.length / n; r < count; r++) {
+            p.position((long) r * batch + b0).get(part, r * n, n);
+        }
+    }
+
+    /** {@link #readRows} of a FLOAT array. */
+    public static void readRows(INDArray rows, int batch, int b0, int n, float[] part) {
+        requireType(rows, DataType.FLOAT);
+        FloatPointer p = new FloatPointer(rows.data().addressPointer());
+        for (int r = 0, count = part.length / n; r < count; r++) {
+            p.position((long) r * batch + b0).get(part, r * n, n);
+        }
+    }
+
+    /** The inverse of {@link #readRows}: writes {@code part} [rows][n] at examples [b0, b0 + n). */
+    public static void writeRows(double[] part, int n, INDArray rows, int batch, int b0) {
+        requireType(rows, DataType.DOUBLE);
+        DoublePointer p = new DoublePointer(rows.data().addressPointer());
+        for (int r = 0, count = part.length / n; r < count; r++) {
+            p.position((long) r * batch + b0).put(part, r * n, n);
+        }
+    }
+
+    /** {@link #writeRows} into a FLOAT array. */
+    public static void writeRows(float[] part, int n, INDArray rows, int batch, int b0) {
+        requireType(rows, DataType.FLOAT);
+        FloatPointer p = new FloatPointer(rows.data().addressPointer());
+        for (int r = 0, count = part.length / n; r < count; r++) {
+            p.position((long) r * batch + b0).put(part, r * n, n);
+        }
+    }
+
+    private static void requireType(INDArray rows, DataType type) {
+        if (rows.dataType() != type || !isPlainRowMajor(rows)) {
+            throw new IllegalArgumentException("expected a dense row-major " + type + " array, got "
+                    + rows.dataType() + " " + Arrays.toString(rows.shape()) + " order '" + rows.ordering() + "'");
+        }
+    }
+
     /** Row-major, dense, starting at its buffer's start: the only layout the bulk copies may assume. */
     private static boolean isPlainRowMajor(INDArray a) {
         if (a.offset() != 0 || a.data().length() != a.length()) {

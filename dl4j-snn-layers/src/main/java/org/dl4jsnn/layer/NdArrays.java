@@ -1,5 +1,9 @@
 package org.dl4jsnn.layer;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -196,38 +200,59 @@ public final class NdArrays {
 
     /** Copies examples [b0, b0 + n) of a row-major DOUBLE [rows][batch] INDArray into {@code part} [rows][n]. */
     public static void readRows(INDArray rows, int batch, int b0, int n, double[] part) {
-        requireType(rows, DataType.DOUBLE);
-        DoublePointer p = new DoublePointer(rows.data().addressPointer());
+        DoubleBuffer from = nio(rows, DataType.DOUBLE).asDoubleBuffer();
+        if (n == batch) {
+            from.get(0, part, 0, part.length);
+            return;
+        }
         for (int r = 0, count = part.length / n; r < count; r++) {
-            p.position((long) r * batch + b0).get(part, r * n, n);
+            from.get(r * batch + b0, part, r * n, n);
         }
     }
 
     /** {@link #readRows} of a FLOAT array. */
     public static void readRows(INDArray rows, int batch, int b0, int n, float[] part) {
-        requireType(rows, DataType.FLOAT);
-        FloatPointer p = new FloatPointer(rows.data().addressPointer());
+        FloatBuffer from = nio(rows, DataType.FLOAT).asFloatBuffer();
+        if (n == batch) {
+            from.get(0, part, 0, part.length);
+            return;
+        }
         for (int r = 0, count = part.length / n; r < count; r++) {
-            p.position((long) r * batch + b0).get(part, r * n, n);
+            from.get(r * batch + b0, part, r * n, n);
         }
     }
 
     /** The inverse of {@link #readRows}: writes {@code part} [rows][n] at examples [b0, b0 + n). */
     public static void writeRows(double[] part, int n, INDArray rows, int batch, int b0) {
-        requireType(rows, DataType.DOUBLE);
-        DoublePointer p = new DoublePointer(rows.data().addressPointer());
+        DoubleBuffer to = nio(rows, DataType.DOUBLE).asDoubleBuffer();
+        if (n == batch) {
+            to.put(0, part, 0, part.length);
+            return;
+        }
         for (int r = 0, count = part.length / n; r < count; r++) {
-            p.position((long) r * batch + b0).put(part, r * n, n);
+            to.put(r * batch + b0, part, r * n, n);
         }
     }
 
     /** {@link #writeRows} into a FLOAT array. */
     public static void writeRows(float[] part, int n, INDArray rows, int batch, int b0) {
-        requireType(rows, DataType.FLOAT);
-        FloatPointer p = new FloatPointer(rows.data().addressPointer());
-        for (int r = 0, count = part.length / n; r < count; r++) {
-            p.position((long) r * batch + b0).put(part, r * n, n);
+        FloatBuffer to = nio(rows, DataType.FLOAT).asFloatBuffer();
+        if (n == batch) {
+            to.put(0, part, 0, part.length);
+            return;
         }
+        for (int r = 0, count = part.length / n; r < count; r++) {
+            to.put(r * batch + b0, part, r * n, n);
+        }
+    }
+
+    /**
+     * The array's memory as a buffer of its own (absolute gets and puts, so threads may share the memory):
+     * a chunk's rows are copied by the JDK's bulk copy, not by one native call each.
+     */
+    private static ByteBuffer nio(INDArray rows, DataType type) {
+        requireType(rows, type);
+        return rows.data().asNio().order(ByteOrder.nativeOrder());
     }
 
     private static void requireType(INDArray rows, DataType type) {

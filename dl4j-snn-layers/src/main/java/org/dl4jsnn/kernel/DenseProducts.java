@@ -11,6 +11,10 @@ import java.util.Arrays;
  * long contiguous loops the JIT vectorizes; an inner loop over the layer width (16 in the paper's nets) is
  * too short for it. Every output element sums its terms in a fixed order, whatever the caller's split of
  * the work, so results do not depend on how the work is divided.
+ *
+ * <p>The float overloads repeat the double loops with float arithmetic: Java has no generics over
+ * primitives, and a loop over boxed or interface-accessed elements would cost more than the loop itself.
+ * They are the leaves the layer's shared orchestration ({@code KernelPrecision}) calls in each precision.
  */
 public final class DenseProducts {
 

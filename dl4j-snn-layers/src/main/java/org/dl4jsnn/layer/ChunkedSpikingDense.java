@@ -4,13 +4,19 @@ import java.util.List;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
 import org.dl4jsnn.parallel.BatchChunks;
 import org.dl4jsnn.parallel.BatchThreads;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Runs {@link SpikingDenseKernel} chunk by chunk over the minibatch ({@link BatchChunks}), the chunks
- * shared between threads. Examples are independent in the forward pass and the backward pass except for
- * the weight and bias gradients, which are summed per chunk and then over the chunks in increasing order:
- * the results do not depend on the thread count. A single chunk runs the kernel on the caller's arrays,
- * with no copies.
+ * Runs {@link SpikingDensePass} chunk by chunk over the minibatch ({@link BatchChunks}), the chunks shared
+ * between threads, in either precision. Each chunk reads its examples straight from the layer's input
+ * INDArray and writes its results straight into the output INDArray, so the copies between ND4J and Java
+ * arrays are threaded as the math is (one thread copying whole arrays held two-thread back-propagation
+ * to 1.1-1.3x). Examples are independent in the forward pass and the backward pass except for the weight
+ * and bias gradients, which are summed per chunk and then over the chunks in increasing order: the
+ * results do not depend on the thread count.
+ *
+ * <p>The INDArrays are batch-innermost rows ({@link NdArrays#batchInnermostRows}, {@link NdArrays#rowsTarget})
+ * of the kernel's precision: [t][i][b] or [i][b] in, [t][j][b] out.
  */
 public final class ChunkedSpikingDense {
 
@@ -18,81 +24,95 @@ public final class ChunkedSpikingDense {
     }
 
     /** One chunk's input (batch-innermost, [rows][chunk]) and trace, kept for back-propagation. */
-    record Part(LayerShape shape, double[] input, SpikingDenseKernel.Trace trace) {
+    record Part<A>(LayerShape shape, A input, SpikingDensePass.Trace<A> trace) {
     }
 
-    /** The forward pass of the whole minibatch: spikes [t][j][b] and what back-propagation needs. */
-    public record Trace(LayerShape shape, double[] spikes, long spikeCount, List<Part> parts) {
+    /** What the forward pass of the whole minibatch keeps for back-propagation. */
+    public record Trace<A>(KernelPrecision<A> precision, LayerShape shape, long spikeCount, List<Part<A>> parts) {
 
         public boolean hasSlopes() {
             return parts.get(0).trace().spikeSlopes() != null;
         }
     }
 
-    public static Trace forward(LayerShape shape, double[] input, double[] w, double[] bias,
-                                IntegrateAndFireNeuron neuron, boolean withSlopes, long noiseSeed,
-                                BatchThreads threads) {
+    /** Weight [nOut][nIn] and bias gradients, sums over the minibatch. */
+    public record ParamGradients(double[] weights, double[] bias) {
+    }
+
+    /**
+     * The forward pass of the whole minibatch.
+     *
+     * @param input     [t][i][b] or [i][b] rows, every element finite (else an IllegalArgumentException
+     *                  naming {@code inputName})
+     * @param spikesOut receives the spikes [t][j][b]
+     */
+    public static <A> Trace<A> forward(KernelPrecision<A> p, LayerShape shape, INDArray input, String inputName,
+                                       A w, A bias, IntegrateAndFireNeuron neuron, boolean withSlopes,
+                                       long noiseSeed, BatchThreads threads, INDArray spikesOut) {
         int batch = shape.batch();
         int inRows = inputRows(shape);
         int outRows = shape.steps() * shape.nOut();
-        if (BatchChunks.count(batch) == 1) {
-            SpikingDenseKernel.Trace t = SpikingDenseKernel.forward(shape, input, w, bias, neuron, withSlopes,
-                    noiseSeed);
-            return new Trace(shape, t.spikes(), t.spikeCount(), List.of(new Part(shape, input, t)));
-        }
-        double[] spikes = new double[shape.outputLength()];
-        List<Part> parts = threads.map(batch, c -> {
+        List<Part<A>> parts = threads.map(batch, c -> {
             int b0 = BatchChunks.start(batch, c);
             int n = BatchChunks.length(batch, c);
             LayerShape s = new LayerShape(n, shape.nIn(), shape.nOut(), shape.steps(), shape.spikeInput());
-            double[] in = BatchChunks.gather(input, inRows, batch, b0, n);
-            SpikingDenseKernel.Trace t = SpikingDenseKernel.forward(s, in, w, bias, neuron, withSlopes, noiseSeed,
+            A in = p.allocate(inRows * n);
+            p.readRows(input, batch, b0, n, in);
+            requireFinite(p, in, n, batch, b0, inputName);
+            SpikingDensePass.Trace<A> t = SpikingDensePass.forward(p, s, in, w, bias, neuron, withSlopes, noiseSeed,
                     b0);
             // chunks write disjoint examples of the shared output
-            BatchChunks.scatter(t.spikes(), outRows, n, spikes, batch, b0);
-            return new Part(s, in, t);
+            p.writeRows(t.spikes(), n, spikesOut, batch, b0);
+            return new Part<>(s, in, t);
         });
         long fired = 0;
-        for (Part p : parts) {
-            fired += p.trace().spikeCount();
+        for (Part<A> part : parts) {
+            fired += part.trace().spikeCount();
         }
-        return new Trace(shape, spikes, fired, parts);
+        return new Trace<>(p, shape, fired, parts);
     }
 
     /**
      * Back-propagation through time over every chunk.
      *
-     * @param lossPerSpike dL/dS of the whole minibatch, [t][j][b]
+     * @param lossPerSpike dL/dS of the whole minibatch, [t][j][b] rows
+     * @param inputGrad    receives dL/d(input) in the input's layout
      */
-    public static SpikingDenseKernel.Gradients backward(Trace trace, double[] lossPerSpike, double[] w,
-                                                        IntegrateAndFireNeuron neuron, BatchThreads threads) {
+    public static <A> ParamGradients backward(Trace<A> trace, INDArray lossPerSpike, A w,
+                                              IntegrateAndFireNeuron neuron, BatchThreads threads,
+                                              INDArray inputGrad) {
+        KernelPrecision<A> p = trace.precision();
         LayerShape shape = trace.shape();
         int batch = shape.batch();
-        if (trace.parts().size() == 1) {
-            Part p = trace.parts().get(0);
-            return SpikingDenseKernel.backward(shape, p.trace(), lossPerSpike, p.input(), w, neuron);
-        }
-        int inRows = inputRows(shape);
         int outRows = shape.steps() * shape.nOut();
-        double[] dInput = new double[shape.inputLength()];
-        List<SpikingDenseKernel.Gradients> parts = threads.map(batch, c -> {
-            Part p = trace.parts().get(c);
+        List<SpikingDensePass.Gradients<A>> parts = threads.map(batch, c -> {
+            Part<A> part = trace.parts().get(c);
             int b0 = BatchChunks.start(batch, c);
             int n = BatchChunks.length(batch, c);
-            double[] eps = BatchChunks.gather(lossPerSpike, outRows, batch, b0, n);
-            SpikingDenseKernel.Gradients g = SpikingDenseKernel.backward(p.shape(), p.trace(), eps, p.input(), w,
-                    neuron);
-            BatchChunks.scatter(g.input(), inRows, n, dInput, batch, b0);
+            A eps = p.allocate(outRows * n);
+            p.readRows(lossPerSpike, batch, b0, n, eps);
+            SpikingDensePass.Trace<A> t = part.trace();
+            SpikingDensePass.Gradients<A> g = SpikingDensePass.backward(p, part.shape(), t.spikeSlopes(),
+                    t.resetSlopes(), eps, part.input(), part.shape().inputLength(), w, neuron);
+            p.writeRows(g.input(), n, inputGrad, batch, b0);
             return g;
         });
         // the fixed reduction order: chunk 0, 1, 2, ... whatever thread computed each
         double[] dW = new double[shape.nOut() * shape.nIn()];
         double[] dBias = new double[shape.nOut()];
-        for (SpikingDenseKernel.Gradients g : parts) {
+        for (SpikingDensePass.Gradients<A> g : parts) {
             add(dW, g.weights());
             add(dBias, g.bias());
         }
-        return new SpikingDenseKernel.Gradients(dW, dBias, dInput);
+        return new ParamGradients(dW, dBias);
+    }
+
+    private static <A> void requireFinite(KernelPrecision<A> p, A part, int n, int batch, int b0, String what) {
+        int e = p.firstNonFinite(part);
+        if (e >= 0) {
+            throw new IllegalArgumentException(what + " contains a non-finite value (" + p.get(part, e)
+                    + ") at example " + (b0 + e % n) + ", batch-innermost row " + e / n + " of a batch of " + batch);
+        }
     }
 
     private static int inputRows(LayerShape shape) {

@@ -1,5 +1,9 @@
 package org.dl4jsnn.layer;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -161,6 +165,101 @@ public final class NdArrays {
                     .castTo(target.dataType()));
         }
         return target;
+    }
+
+    /**
+     * The elements of an array [batch, n] or [batch, n, T] as a row-major INDArray [rows][batch] of
+     * {@code type} (rows = n or T n): a view of the array itself when it already is one (a spiking layer's
+     * own 'f' output), else a copy. Threads then read their chunks of examples from it with
+     * {@link #readRows}, instead of one thread copying the whole array first.
+     */
+    public static INDArray batchInnermostRows(INDArray array, DataType type) {
+        INDArray rows = reversedAxes(array);
+        if (isPlainRowMajor(rows) && rows.dataType() == type) {
+            return rows;
+        }
+        INDArray copy = rows.dup('c');
+        return copy.dataType() == type ? copy : copy.castTo(type);
+    }
+
+    /**
+     * The batch-innermost rows of {@code target}, a new 'f'-ordered array, as a view that
+     * {@link #writeRows} fills in place.
+     */
+    public static INDArray rowsTarget(INDArray target) {
+        if (target.ordering() != 'f') {
+            throw new IllegalArgumentException("target must be in 'f' order, got '" + target.ordering() + "'");
+        }
+        INDArray rows = reversedAxes(target);
+        if (!isPlainRowMajor(rows)) {
+            throw new IllegalArgumentException("target must be a dense array of its own, got offset "
+                    + target.offset() + " of a buffer of " + target.data().length());
+        }
+        return rows;
+    }
+
+    /** Copies examples [b0, b0 + n) of a row-major DOUBLE [rows][batch] INDArray into {@code part} [rows][n]. */
+    public static void readRows(INDArray rows, int batch, int b0, int n, double[] part) {
+        DoubleBuffer from = nio(rows, DataType.DOUBLE).asDoubleBuffer();
+        if (n == batch) {
+            from.get(0, part, 0, part.length);
+            return;
+        }
+        for (int r = 0, count = part.length / n; r < count; r++) {
+            from.get(r * batch + b0, part, r * n, n);
+        }
+    }
+
+    /** {@link #readRows} of a FLOAT array. */
+    public static void readRows(INDArray rows, int batch, int b0, int n, float[] part) {
+        FloatBuffer from = nio(rows, DataType.FLOAT).asFloatBuffer();
+        if (n == batch) {
+            from.get(0, part, 0, part.length);
+            return;
+        }
+        for (int r = 0, count = part.length / n; r < count; r++) {
+            from.get(r * batch + b0, part, r * n, n);
+        }
+    }
+
+    /** The inverse of {@link #readRows}: writes {@code part} [rows][n] at examples [b0, b0 + n). */
+    public static void writeRows(double[] part, int n, INDArray rows, int batch, int b0) {
+        DoubleBuffer to = nio(rows, DataType.DOUBLE).asDoubleBuffer();
+        if (n == batch) {
+            to.put(0, part, 0, part.length);
+            return;
+        }
+        for (int r = 0, count = part.length / n; r < count; r++) {
+            to.put(r * batch + b0, part, r * n, n);
+        }
+    }
+
+    /** {@link #writeRows} into a FLOAT array. */
+    public static void writeRows(float[] part, int n, INDArray rows, int batch, int b0) {
+        FloatBuffer to = nio(rows, DataType.FLOAT).asFloatBuffer();
+        if (n == batch) {
+            to.put(0, part, 0, part.length);
+            return;
+        }
+        for (int r = 0, count = part.length / n; r < count; r++) {
+            to.put(r * batch + b0, part, r * n, n);
+        }
+    }
+
+    /**
+     * The array's memory as a buffer of its own (absolute gets and puts, so threads may share the memory):
+     * a chunk's rows are copied by the JDK's bulk copy, not by one native call each.
+     */
+    private static ByteBuffer nio(INDArray rows, DataType type) {
+        requireType(rows, type);
+        return rows.data().asNio().order(ByteOrder.nativeOrder());
+    }
+
+    private static void requireType(INDArray rows, DataType type) {
+        if (rows.dataType() != type || !isPlainRowMajor(rows)) {
+            throw new IllegalArgumentException("expected a dense row-major " + type + " array, got "
+                    + rows.dataType() + " " + Arrays.toString(rows.shape()) + " order '" + rows.ordering() + "'");
+        }
     }
 
     /** Row-major, dense, starting at its buffer's start: the only layout the bulk copies may assume. */

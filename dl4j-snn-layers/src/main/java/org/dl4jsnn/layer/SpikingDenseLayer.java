@@ -20,15 +20,13 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The DL4J implementation of {@link SpikingDense}: adapts DL4J's arrays, parameters and workspaces to
- * {@link SpikingDenseKernel}, which does the math.
+ * {@link ChunkedSpikingDense} and {@link SpikingDensePass}, which do the math in the network's precision.
  */
 public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
 
     private transient IntegrateAndFireNeuron neuron;
-    /** Kept from the last training forward pass for back-propagation. */
-    private transient ChunkedSpikingDense.Trace trace;
-    /** The same for a FLOAT network, whose kernels run in float (only one of the two traces is set). */
-    private transient FloatChunkedSpikingDense.Trace floatTrace;
+    /** Kept from the last training forward pass for back-propagation, in the precision it ran. */
+    private transient ChunkedSpikingDense.Trace<?> trace;
     private transient long backwardPasses;
     private transient BatchThreads threads = BatchThreads.single();
 
@@ -93,33 +91,20 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
 
     /** The weights as a row-major [nOut][nIn] array (DL4J stores W as [nIn, nOut] in 'f' order). */
     public double[] weights() {
-        return NdArrays.toDoubles(getParam(DefaultParamInitializer.WEIGHT_KEY).transpose());
+        return weights(KernelPrecision.DOUBLE);
     }
 
     public double[] bias() {
-        return NdArrays.toDoubles(getParam(DefaultParamInitializer.BIAS_KEY));
+        return bias(KernelPrecision.DOUBLE);
     }
 
-    @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
-        assertInputSet(false);
-        applyDropOutIfNecessary(training, mgr);
-        LayerShape shape = shapeOf(input);
-        if (floatKernels()) {
-            return activateFloat(shape, training, mgr);
-        }
-        double[] in = NdArrays.requireFinite(NdArrays.toBatchInnermost(input), input, layerId() + " input");
-        long noiseSeed = training ? nextNoiseSeed() : 0L;
-        ChunkedSpikingDense.Trace tr = ChunkedSpikingDense.forward(shape, in, weights(), bias(), neuron(), training,
-                noiseSeed, batchThreads());
-        if (training) {
-            trace = tr;
-            floatTrace = null;
-        }
-        // 'f' order is the kernel's own layout [t][j][b]: the next spiking layer and TimeAverage copy it in bulk
-        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {shape.batch(), shape.nOut(), shape.steps()}, 'f');
-        return NdArrays.fillBatchInnermost(out, tr.spikes());
+    /** The weights as row-major [nOut][nIn] in the given precision (see {@link #weights}). */
+    public <A> A weights(KernelPrecision<A> p) {
+        return p.rowMajor(getParam(DefaultParamInitializer.WEIGHT_KEY).transpose());
+    }
+
+    public <A> A bias(KernelPrecision<A> p) {
+        return p.rowMajor(getParam(DefaultParamInitializer.BIAS_KEY));
     }
 
     /**
@@ -130,27 +115,30 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
         return dataType == DataType.FLOAT;
     }
 
-    /** The weights as float [nOut][nIn] (see {@link #weights}). */
-    public float[] floatWeights() {
-        return NdArrays.toFloats(getParam(DefaultParamInitializer.WEIGHT_KEY).transpose());
+    /** The kernels this layer runs: {@link KernelPrecision#FLOAT} for a FLOAT network, else DOUBLE. */
+    public KernelPrecision<?> precision() {
+        return floatKernels() ? KernelPrecision.FLOAT : KernelPrecision.DOUBLE;
     }
 
-    public float[] floatBias() {
-        return NdArrays.toFloats(getParam(DefaultParamInitializer.BIAS_KEY));
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, mgr);
+        return activate(precision(), shapeOf(input), training, mgr);
     }
 
-    private INDArray activateFloat(LayerShape shape, boolean training, LayerWorkspaceMgr mgr) {
-        float[] in = NdArrays.requireFinite(NdArrays.toBatchInnermostFloats(input), input, layerId() + " input");
+    private <A> INDArray activate(KernelPrecision<A> p, LayerShape shape, boolean training, LayerWorkspaceMgr mgr) {
         long noiseSeed = training ? nextNoiseSeed() : 0L;
-        FloatChunkedSpikingDense.Trace tr = FloatChunkedSpikingDense.forward(shape, in, floatWeights(), floatBias(),
-                neuron(), training, noiseSeed, batchThreads());
-        if (training) {
-            floatTrace = tr;
-            trace = null;
-        }
-        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+        // 'f' order is the kernel's own layout [t][j][b]: the next spiking layer and TimeAverage read it in place
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, p.type(),
                 new long[] {shape.batch(), shape.nOut(), shape.steps()}, 'f');
-        return NdArrays.fillBatchInnermost(out, tr.spikes());
+        ChunkedSpikingDense.Trace<A> tr = ChunkedSpikingDense.forward(p, shape,
+                NdArrays.batchInnermostRows(input, p.type()), layerId() + " input", weights(p), bias(p), neuron(),
+                training, noiseSeed, batchThreads(), NdArrays.rowsTarget(out));
+        if (training) {
+            trace = tr;
+        }
+        return out.dataType() == dataType ? out : out.castTo(dataType);
     }
 
     /** The iteration's noise stream (see NoiseSeeds): the forward-mode engine derives the same one. */
@@ -164,38 +152,29 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        if (floatTrace != null && floatTrace.hasSlopes()) {
-            return backpropFloat(epsilon, mgr);
-        }
         if (trace == null || !trace.hasSlopes()) {
             throw new IllegalStateException(layerId() + ": backpropGradient needs a training forward pass first");
         }
-        backwardPasses++;
-        LayerShape shape = trace.shape();
-        if (epsilon.length() != shape.outputLength()) {
-            throw new DL4JInvalidInputException(layerId() + ": epsilon shape " + Arrays.toString(epsilon.shape())
-                    + " does not match the output [" + shape.batch() + ", " + shape.nOut() + ", " + shape.steps()
-                    + "]");
-        }
-        SpikingDenseKernel.Gradients grads = ChunkedSpikingDense.backward(trace, NdArrays.toBatchInnermost(epsilon),
-                weights(), neuron(), batchThreads());
-        INDArray epsOut = NdArrays.fillBatchInnermost(mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                inputShape(shape), 'f'), grads.input());
-        return finishBackprop(shape, grads.weights(), grads.bias(), epsOut);
+        return backprop(trace, epsilon, mgr);
     }
 
-    private Pair<Gradient, INDArray> backpropFloat(INDArray epsilon, LayerWorkspaceMgr mgr) {
+    private <A> Pair<Gradient, INDArray> backprop(ChunkedSpikingDense.Trace<A> tr, INDArray epsilon,
+                                                  LayerWorkspaceMgr mgr) {
         backwardPasses++;
-        LayerShape shape = floatTrace.shape();
+        LayerShape shape = tr.shape();
         if (epsilon.length() != shape.outputLength()) {
             throw new DL4JInvalidInputException(layerId() + ": epsilon shape " + Arrays.toString(epsilon.shape())
                     + " does not match the output [" + shape.batch() + ", " + shape.nOut() + ", " + shape.steps()
                     + "]");
         }
-        FloatSpikingDenseKernel.Gradients grads = FloatChunkedSpikingDense.backward(floatTrace,
-                NdArrays.toBatchInnermostFloats(epsilon), floatWeights(), neuron(), batchThreads());
-        INDArray epsOut = NdArrays.fillBatchInnermost(mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                inputShape(shape), 'f'), grads.input());
+        KernelPrecision<A> p = tr.precision();
+        INDArray epsOut = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, p.type(), inputShape(shape), 'f');
+        ChunkedSpikingDense.ParamGradients grads = ChunkedSpikingDense.backward(tr,
+                NdArrays.batchInnermostRows(epsilon, p.type()), weights(p), neuron(), batchThreads(),
+                NdArrays.rowsTarget(epsOut));
+        if (epsOut.dataType() != dataType) {
+            epsOut = epsOut.castTo(dataType);
+        }
         return finishBackprop(shape, grads.weights(), grads.bias(), epsOut);
     }
 
@@ -223,7 +202,6 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     public void clear() {
         super.clear();
         trace = null;
-        floatTrace = null;
     }
 
     @Override

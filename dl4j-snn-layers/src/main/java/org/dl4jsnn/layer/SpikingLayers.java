@@ -6,13 +6,13 @@ import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsnn.parallel.BatchThreads;
 
-/** Applies a runtime setting to every spiking layer of a network, frozen ones included. */
+/** Applies a runtime setting to every spiking and time-average layer of a network, frozen ones included. */
 public final class SpikingLayers {
 
     private SpikingLayers() {
     }
 
-    /** Splits every spiking layer's minibatch over {@code threads} (see {@link BatchThreads}). */
+    /** Splits every spiking and time-average layer's minibatch over {@code threads} (see {@link BatchThreads}). */
     public static void setBatchThreads(MultiLayerNetwork net, BatchThreads threads) {
         setBatchThreads(net.getLayers(), threads);
     }
@@ -32,6 +32,8 @@ public final class SpikingLayers {
             Layer inner = layer instanceof FrozenLayer f ? f.getInsideLayer() : layer;
             if (inner instanceof SpikingDenseLayer s) {
                 s.setBatchThreads(threads);
+            } else if (inner instanceof TimeAverageLayer a) {
+                a.setBatchThreads(threads);
             }
         }
     }

@@ -9,80 +9,103 @@ import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dl4jsnn.conf.TimeAverage;
+import org.dl4jsnn.parallel.BatchChunks;
+import org.dl4jsnn.parallel.BatchThreads;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The DL4J implementation of {@link TimeAverage}: [batch, n, T] to [batch, n] by the mean over t. */
+/**
+ * The DL4J implementation of {@link TimeAverage}: [batch, n, T] to [batch, n] by the mean over t. Works in
+ * the spiking layers' layout [t][i][b] (the sum over t adds whole contiguous blocks) and precision (a FLOAT
+ * network stays in float: the sum of 0/1 spikes is exact in float as in double), chunk by chunk over the
+ * minibatch on the spiking layers' threads; every example's mean is formed alone, so no thread count
+ * changes a bit.
+ */
 public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
+
+    private transient BatchThreads threads = BatchThreads.single();
 
     public TimeAverageLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+    }
+
+    /** The threads this layer splits its minibatch over (see {@link SpikingDenseLayer#setBatchThreads}). */
+    public void setBatchThreads(BatchThreads threads) {
+        if (threads == null) {
+            throw new IllegalArgumentException(layerId() + ": threads must not be null (use BatchThreads.single())");
+        }
+        this.threads = threads;
+    }
+
+    public BatchThreads batchThreads() {
+        return threads == null ? BatchThreads.single() : threads;
+    }
+
+    private KernelPrecision<?> precision() {
+        return dataType == DataType.FLOAT ? KernelPrecision.FLOAT : KernelPrecision.DOUBLE;
     }
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         checkRank(input);
-        int rows = (int) (input.size(0) * input.size(1));
+        return mean(precision(), mgr);
+    }
+
+    private <A> INDArray mean(KernelPrecision<A> p, LayerWorkspaceMgr mgr) {
+        int batch = (int) input.size(0);
+        int n = (int) input.size(1);
         int steps = (int) input.size(2);
-        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {input.size(0), input.size(1)}, 'f');
-        if (dataType == DataType.FLOAT) {
-            // a FLOAT network stays in float: the sum of 0/1 spikes is exact in float as in double
-            float[] in = NdArrays.toBatchInnermostFloats(input);
-            float[] mean = new float[rows];
+        INDArray in = NdArrays.batchInnermostRows(input, p.type());
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, p.type(), new long[] {batch, n}, 'f');
+        INDArray outRows = NdArrays.rowsTarget(out);
+        batchThreads().map(batch, c -> {
+            int b0 = BatchChunks.start(batch, c);
+            int nb = BatchChunks.length(batch, c);
+            int rows = n * nb;
+            A part = p.allocate(rows * steps);
+            p.readRows(in, batch, b0, nb, part);
+            A mean = p.allocate(rows);
             for (int t = 0; t < steps; t++) {
-                for (int r = 0, base = t * rows; r < rows; r++) {
-                    mean[r] += in[base + r];
-                }
+                p.addInto(mean, part, t * rows, rows);
             }
-            for (int r = 0; r < rows; r++) {
-                mean[r] /= steps;
-            }
-            return NdArrays.fillBatchInnermost(out, mean);
-        }
-        // [t][i][b] (the spiking layers' own layout): the sum over t adds whole contiguous blocks
-        double[] in = NdArrays.toBatchInnermost(input);
-        double[] mean = new double[rows];
-        for (int t = 0; t < steps; t++) {
-            for (int r = 0, base = t * rows; r < rows; r++) {
-                mean[r] += in[base + r];
-            }
-        }
-        for (int r = 0; r < rows; r++) {
-            mean[r] /= steps;
-        }
-        return NdArrays.fillBatchInnermost(out, mean);
+            p.divide(mean, mean, rows, steps);
+            p.writeRows(mean, nb, outRows, batch, b0);
+            return null;
+        });
+        return out.dataType() == dataType ? out : out.castTo(dataType);
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        int rows = (int) (input.size(0) * input.size(1));
+        return new Pair<>(new DefaultGradient(), spread(precision(), epsilon, mgr));
+    }
+
+    /** dL/dx[b][i][t] = dL/dmean[b][i] / T for every t. */
+    private <A> INDArray spread(KernelPrecision<A> p, INDArray epsilon, LayerWorkspaceMgr mgr) {
+        int batch = (int) input.size(0);
+        int n = (int) input.size(1);
         int steps = (int) input.size(2);
-        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'f');
-        if (dataType == DataType.FLOAT) {
-            float[] eps = NdArrays.toBatchInnermostFloats(epsilon);
-            float[] spread = new float[rows * steps];
-            for (int r = 0; r < rows; r++) {
-                spread[r] = eps[r] / steps;
-            }
+        INDArray eps = NdArrays.batchInnermostRows(epsilon, p.type());
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, p.type(), input.shape(), 'f');
+        INDArray outRows = NdArrays.rowsTarget(out);
+        batchThreads().map(batch, c -> {
+            int b0 = BatchChunks.start(batch, c);
+            int nb = BatchChunks.length(batch, c);
+            int rows = n * nb;
+            A share = p.allocate(rows);
+            p.readRows(eps, batch, b0, nb, share);
+            A spread = p.allocate(rows * steps);
+            p.divide(share, spread, rows, steps);
             for (int t = 1; t < steps; t++) {
                 System.arraycopy(spread, 0, spread, t * rows, rows);
             }
-            return new Pair<>(new DefaultGradient(), NdArrays.fillBatchInnermost(out, spread));
-        }
-        double[] eps = NdArrays.toBatchInnermost(epsilon);
-        double[] share = new double[rows];
-        for (int r = 0; r < rows; r++) {
-            share[r] = eps[r] / steps;
-        }
-        double[] spread = new double[rows * steps];
-        for (int t = 0; t < steps; t++) {
-            System.arraycopy(share, 0, spread, t * rows, rows);
-        }
-        return new Pair<>(new DefaultGradient(), NdArrays.fillBatchInnermost(out, spread));
+            p.writeRows(spread, nb, outRows, batch, b0);
+            return null;
+        });
+        return out.dataType() == dataType ? out : out.castTo(dataType);
     }
 
     private void checkRank(INDArray in) {

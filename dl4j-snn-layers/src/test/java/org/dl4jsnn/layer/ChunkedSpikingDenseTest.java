@@ -9,8 +9,14 @@ import org.dl4jsnn.parallel.BatchChunks;
 import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
-/** The layer kernel split over threads: same numbers for any thread count, and the same noise per example. */
+/**
+ * The layer kernel split over threads, in both precisions, reading and writing its chunks of the ND4J arrays
+ * in place: same numbers for any thread count, and the same noise per example.
+ */
 class ChunkedSpikingDenseTest {
 
     private static final int BATCH = 2 * BatchChunks.SIZE + 300;
@@ -27,12 +33,42 @@ class ChunkedSpikingDenseTest {
         return x;
     }
 
-    private record Run(ChunkedSpikingDense.Trace trace, SpikingDenseKernel.Gradients grads) {
+    /** The spikes, spike count, weight, bias and input gradients of one forward and backward pass. */
+    private record Run(double[] spikes, long spikeCount, double[] weights, double[] bias, double[] input) {
     }
 
     private static Run run(LayerShape shape, double[] in, double[] w, double[] b, double[] eps, BatchThreads threads) {
-        ChunkedSpikingDense.Trace tr = ChunkedSpikingDense.forward(shape, in, w, b, WSG, true, 77L, threads);
-        return new Run(tr, ChunkedSpikingDense.backward(tr, eps, w, WSG, threads));
+        INDArray spikes = Nd4j.create(DataType.DOUBLE, shape.outputLength());
+        ChunkedSpikingDense.Trace<double[]> tr = ChunkedSpikingDense.forward(KernelPrecision.DOUBLE, shape,
+                rows(in), "input", w, b, WSG, true, 77L, threads, spikes);
+        INDArray dInput = Nd4j.create(DataType.DOUBLE, shape.inputLength());
+        ChunkedSpikingDense.ParamGradients g = ChunkedSpikingDense.backward(tr, rows(eps), w, WSG, threads, dInput);
+        return new Run(spikes.toDoubleVector(), tr.spikeCount(), g.weights(), g.bias(), dInput.toDoubleVector());
+    }
+
+    /** The FLOAT kernels' run, widened to double for comparison. */
+    private static Run runFloat(LayerShape shape, double[] in, double[] w, double[] b, double[] eps,
+                                BatchThreads threads) {
+        INDArray spikes = Nd4j.create(DataType.FLOAT, shape.outputLength());
+        float[] wf = floats(w);
+        ChunkedSpikingDense.Trace<float[]> tr = ChunkedSpikingDense.forward(KernelPrecision.FLOAT, shape,
+                rows(in).castTo(DataType.FLOAT), "input", wf, floats(b), WSG, true, 77L, threads, spikes);
+        INDArray dInput = Nd4j.create(DataType.FLOAT, shape.inputLength());
+        ChunkedSpikingDense.ParamGradients g = ChunkedSpikingDense.backward(tr, rows(eps).castTo(DataType.FLOAT), wf,
+                WSG, threads, dInput);
+        return new Run(spikes.toDoubleVector(), tr.spikeCount(), g.weights(), g.bias(), dInput.toDoubleVector());
+    }
+
+    private static INDArray rows(double[] x) {
+        return Nd4j.create(x, new long[] {x.length}, 'c');
+    }
+
+    private static float[] floats(double[] x) {
+        float[] f = new float[x.length];
+        for (int e = 0; e < x.length; e++) {
+            f[e] = (float) x[e];
+        }
+        return f;
     }
 
     @Test
@@ -43,15 +79,20 @@ class ChunkedSpikingDenseTest {
             double[] w = random(15, 2, 0.8);
             double[] b = random(5, 3, 0.3);
             double[] eps = random(shape.outputLength(), 4, 1.0);
-            Run one = run(shape, in, w, b, eps, BatchThreads.single());
-            for (int n : new int[] {2, 3}) {
-                try (BatchThreads threads = BatchThreads.of(n)) {
-                    Run many = run(shape, in, w, b, eps, threads);
-                    assertThat(many.trace().spikes()).isEqualTo(one.trace().spikes());
-                    assertThat(many.trace().spikeCount()).isEqualTo(one.trace().spikeCount());
-                    assertThat(many.grads().weights()).isEqualTo(one.grads().weights());
-                    assertThat(many.grads().bias()).isEqualTo(one.grads().bias());
-                    assertThat(many.grads().input()).isEqualTo(one.grads().input());
+            for (boolean floats : new boolean[] {false, true}) {
+                Run one = floats ? runFloat(shape, in, w, b, eps, BatchThreads.single())
+                        : run(shape, in, w, b, eps, BatchThreads.single());
+                assertThat(one.spikeCount()).isPositive();
+                assertThat(one.input()).isNotEqualTo(new double[one.input().length]);
+                for (int n : new int[] {2, 3}) {
+                    try (BatchThreads threads = BatchThreads.of(n)) {
+                        Run many = floats ? runFloat(shape, in, w, b, eps, threads) : run(shape, in, w, b, eps, threads);
+                        assertThat(many.spikes()).isEqualTo(one.spikes());
+                        assertThat(many.spikeCount()).isEqualTo(one.spikeCount());
+                        assertThat(many.weights()).isEqualTo(one.weights());
+                        assertThat(many.bias()).isEqualTo(one.bias());
+                        assertThat(many.input()).isEqualTo(one.input());
+                    }
                 }
             }
         }
@@ -69,14 +110,14 @@ class ChunkedSpikingDenseTest {
         SpikingDenseKernel.Gradients g = SpikingDenseKernel.backward(shape, whole, eps, in, w, WSG);
         assertThat(BatchChunks.count(BATCH)).isEqualTo(3);
         // per-example quantities do not depend on the split at all
-        assertThat(chunked.trace().spikes()).isEqualTo(whole.spikes());
-        assertThat(chunked.grads().input()).isEqualTo(g.input());
+        assertThat(chunked.spikes()).isEqualTo(whole.spikes());
+        assertThat(chunked.input()).isEqualTo(g.input());
         // sums over the batch are regrouped by chunk: equal to rounding
         for (int e = 0; e < g.weights().length; e++) {
-            assertThat(chunked.grads().weights()[e]).isCloseTo(g.weights()[e],
+            assertThat(chunked.weights()[e]).isCloseTo(g.weights()[e],
                     org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(g.weights()[e]))));
         }
-        assertThat(chunked.grads().weights()).isNotEqualTo(new double[15]);
+        assertThat(chunked.weights()).isNotEqualTo(new double[15]);
     }
 
     private static double[] spikes(int n) {

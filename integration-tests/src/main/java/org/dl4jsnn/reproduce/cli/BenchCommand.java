@@ -47,8 +47,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Comma list of RFG direction counts (default ${DEFAULT-VALUE}).")
     List<Integer> directions;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
-            description = "Untimed iterations first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
+            description = "Untimed iterations first (default ${DEFAULT-VALUE}: fewer leave part of the"
+                    + " Vector API code on its slow Java fallbacks at batch 1000).")
     int warmup;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "20",

@@ -13,12 +13,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The double and float loops are written out per precision on purpose. A loop written once over
  * {@code Vector<E>} (as {@code NeuronStepSimd} writes its per-vector rule against {@code StepLanes}) is
- * fast only while the JIT inlines the generic part into a precision-specific caller; when it compiles the
- * generic method first, on its own, every vector is boxed. Measured on this machine with the neuron
- * step's generic adjoint (JFR: {@code adjointLanes} running as a method of its own, compiled before its
- * caller), BP at batch 10,000 took about 1.1 s per iteration instead of about 0.1 s. These products are
- * BP's largest cost, so they keep one exact vector type per loop; what the precisions share lives above
- * them ({@code KernelPrecision}, {@code SpikingDensePass}, {@code ChunkedSpikingDense}).
+ * only as fast as the JIT's specialization of it to one precision: kept out of line under C2, the neuron
+ * step's generic adjoint cost BP about 1.3x (batch 1,000), and a JFR profile of a run still on the
+ * un-compiled vector code (docs/design.md section 7) showed it at ~1.1 s per iteration at batch 10,000.
+ * These products are BP's largest cost and were not measured in generic form, so they keep one exact
+ * vector type per loop; what the precisions share lives above them ({@code KernelPrecision},
+ * {@code SpikingDensePass}, {@code ChunkedSpikingDense}).
  */
 final class DenseProductsSimd {
 

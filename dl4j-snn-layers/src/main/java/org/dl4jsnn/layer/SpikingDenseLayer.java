@@ -56,10 +56,7 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
      * {@link BatchThreads}); results are the same for any count. The caller owns and closes them.
      */
     public void setBatchThreads(BatchThreads threads) {
-        if (threads == null) {
-            throw new IllegalArgumentException(layerId() + ": threads must not be null (use BatchThreads.single())");
-        }
-        this.threads = threads;
+        this.threads = BatchThreads.requireForLayer(threads, layerId());
     }
 
     public BatchThreads batchThreads() {

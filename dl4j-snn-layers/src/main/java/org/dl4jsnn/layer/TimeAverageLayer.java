@@ -32,10 +32,7 @@ public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
 
     /** The threads this layer splits its minibatch over (see {@link SpikingDenseLayer#setBatchThreads}). */
     public void setBatchThreads(BatchThreads threads) {
-        if (threads == null) {
-            throw new IllegalArgumentException(layerId() + ": threads must not be null (use BatchThreads.single())");
-        }
-        this.threads = threads;
+        this.threads = BatchThreads.requireForLayer(threads, layerId());
     }
 
     public BatchThreads batchThreads() {

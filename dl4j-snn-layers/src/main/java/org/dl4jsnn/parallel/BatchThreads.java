@@ -38,6 +38,14 @@ public final class BatchThreads implements AutoCloseable {
         }
     }
 
+    /** {@code threads} for a layer's setter, refused early when null (naming the layer and the fix). */
+    public static BatchThreads requireForLayer(BatchThreads threads, String layer) {
+        if (threads == null) {
+            throw new IllegalArgumentException(layer + ": threads must not be null (use BatchThreads.single())");
+        }
+        return threads;
+    }
+
     /** One thread: everything runs on the caller's thread. Closing it does nothing. */
     public static BatchThreads single() {
         return SINGLE;

@@ -84,16 +84,7 @@ public final class SparkBench {
             DataSet d = it.next();
             batches.add(new org.nd4j.linalg.dataset.MultiDataSet(d.getFeatures(), d.getLabels()));
         }
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT)
-                .updater(new Adam(5e-3)).graphBuilder().addInputs("xy")
-                .addLayer("spikes0", new SpikingDense.Builder().nOut(16).timeSteps(32).build(), "xy")
-                .addLayer("spikes1", new SpikingDense.Builder().nOut(16).timeSteps(32).build(), "spikes0")
-                .addLayer("rates", new TimeAverage.Builder().build(), "spikes1")
-                .addLayer("u", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                        .nOut(1).build(), "rates")
-                .setOutputs("u").setInputTypes(InputType.feedForward(2)).build();
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init();
+        ComputationGraph net = mexicanHatNet(1, DataType.FLOAT, 32);
         return new Task("Mexican hat 2-16-16-1, T=32, batch 256", net, batches, n -> OperatorMetrics.relativeL2(
                 NdArrays.toDoubles(n.output(false, data.test().inputsArray(DataType.FLOAT))[0]), data.test().targets()));
     }
@@ -113,5 +104,20 @@ public final class SparkBench {
         OperatorSamples test = data.test();
         return new Task("Poisson DeepONet, batch 256", net, batches, n -> OperatorMetrics.meanRelativeL2(
                 OperatorMetrics.predictDeepOnet(n, test, DataType.FLOAT), OperatorMetrics.solutions(test)));
+    }
+
+    /** The Mexican-hat net 2-16-16-1 with T steps (the bench's, and the tests' in double with T = 8). */
+    static ComputationGraph mexicanHatNet(long seed, DataType dataType, int timeSteps) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(dataType)
+                .updater(new Adam(5e-3)).graphBuilder().addInputs("xy")
+                .addLayer("spikes0", new SpikingDense.Builder().nOut(16).timeSteps(timeSteps).build(), "xy")
+                .addLayer("spikes1", new SpikingDense.Builder().nOut(16).timeSteps(timeSteps).build(), "spikes0")
+                .addLayer("rates", new TimeAverage.Builder().build(), "spikes1")
+                .addLayer("u", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nOut(1).build(), "rates")
+                .setOutputs("u").setInputTypes(InputType.feedForward(2)).build();
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        return net;
     }
 }

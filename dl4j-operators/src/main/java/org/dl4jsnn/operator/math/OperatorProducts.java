@@ -57,7 +57,7 @@ public final class OperatorProducts {
      */
     public static double[] outer(double[] br, double[] x, double[] t, int nb, int nx, int nt, int r) {
         double[] out = new double[nb * nx * nt];
-        DenseProducts.columns(rankProducts(br, x, nb, nx, r), 0, nb * nx, r, transpose(t, nt, r), 0, nt, null, 0,
+        DenseProducts.columns(rankProducts(br, x, nb, nx, r), 0, nb * nx, r, DenseProducts.transpose(t, 0, nt, r), 0, nt, null, 0,
                 out, 0, false);
         return out;
     }
@@ -80,10 +80,10 @@ public final class OperatorProducts {
             if (xDot != null) {
                 addRankProducts(br, xDot, nb, nx, r, a);
             }
-            DenseProducts.columns(a, 0, rows, r, transpose(t, nt, r), 0, nt, null, 0, out, 0, false);
+            DenseProducts.columns(a, 0, rows, r, DenseProducts.transpose(t, 0, nt, r), 0, nt, null, 0, out, 0, false);
         }
         if (tDot != null) {
-            DenseProducts.columns(rankProducts(br, x, nb, nx, r), 0, rows, r, transpose(tDot, nt, r), 0, nt, null, 0,
+            DenseProducts.columns(rankProducts(br, x, nb, nx, r), 0, rows, r, DenseProducts.transpose(tDot, 0, nt, r), 0, nt, null, 0,
                     out, 0, first);
         }
         return out;
@@ -114,7 +114,7 @@ public final class OperatorProducts {
             }
         }
         double[] dT = new double[nt * r];
-        DenseProducts.columns(transpose(eps, rows, nt), 0, nt, rows, rankProducts(br, x, nb, nx, r), 0, r, null, 0,
+        DenseProducts.columns(DenseProducts.transpose(eps, 0, rows, nt), 0, nt, rows, rankProducts(br, x, nb, nx, r), 0, r, null, 0,
                 dT, 0, false);
         return new double[][] {dBr, dX, dT};
     }
@@ -185,16 +185,6 @@ public final class OperatorProducts {
     }
 
     /** [rows][cols] row-major to [cols][rows]. */
-    private static double[] transpose(double[] a, int rows, int cols) {
-        double[] out = new double[a.length];
-        for (int i = 0; i < rows; i++) {
-            for (int k = 0; k < cols; k++) {
-                out[k * rows + i] = a[i * cols + k];
-            }
-        }
-        return out;
-    }
-
     private static void add(double[] into, double[] x) {
         for (int e = 0; e < into.length; e++) {
             into[e] += x[e];

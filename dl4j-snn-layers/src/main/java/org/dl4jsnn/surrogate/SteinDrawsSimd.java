@@ -6,14 +6,24 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link SteinDraws#sum} in SIMD lanes over one neuron-step's draws: a lane hashes a pair of draws
- * (64-bit SplitMix, the same integers as the scalar hash), the quantile's central branch runs in lanes
- * operation for operation as {@link Gaussians#quantile} does (no FMA), and the kept draws are added
- * lanewise as integers in units of 2^-24. Each draw is such a multiple and the sum stays far below 2^29,
- * so every partial sum is exact and the lanes give the scalar draw-by-draw sum bit for bit. A first pass
- * only asks whether any draw's uniform clears the skip level ({@link QuantileFloor}); neuron-steps well
- * below threshold stop there. Draws in the quantile's tails (log, sqrt) are summed by the scalar code.
- * Selections are integer sign bits, not vector masks (Java 17's mask compares are not intrinsics).
+ * {@link SteinDraws#sum} for a block of neuron-steps, with the work per draw that the estimate needs and no
+ * more (docs/design.md section 2):
+ * <ol>
+ *   <li>lanes hash a neuron-step's pairs of draws (64-bit SplitMix, the same integers as the scalar hash) and
+ *   decide, draw by draw, on the 24-bit integers alone, whether the draw's uniform clears the neuron-step's
+ *   level ({@link QuantileFloor}: draws at or below it fall below the cut) and whether it lies in a tail of
+ *   the quantile; the answer is one word of bits per vector of pairs, so a neuron-step none of whose draws
+ *   clears costs only the hash;</li>
+ *   <li>a draw that clears in a tail (log, square root) is evaluated by the scalar quantile and added if
+ *   above the cut;</li>
+ *   <li>a draw that clears in the centre joins a list, and the quantile's central branch runs in lanes over
+ *   that list (operation for operation as {@link Gaussians#quantile}, no FMA), so every lane computes a
+ *   draw that is needed; each is then added to its neuron-step if above the cut.</li>
+ * </ol>
+ * Kept draws are added as integers in units of 2^-24 (each draw is such a multiple, the sums stay far below
+ * 2^53), so every partial sum is exact and the result equals the scalar draw-by-draw sum bit for bit
+ * whatever the order. Selections are integer sign bits, not vector masks (Java 17's mask compares are not
+ * intrinsics).
  */
 final class SteinDrawsSimd {
 
@@ -27,67 +37,161 @@ final class SteinDrawsSimd {
     /** Below this every draw (|xi| < 2^3) clears the cut; clamping there keeps the unit counts exact. */
     private static final double ALL = -0x1.0p40;
 
+    /** l GOLDEN_GAMMA: the hash input of pair p + l is that of pair p plus this. */
+    private static final long[] STEPS = lanePowers(-1);
+    /** A draw's bit in {@link #find}'s word: central half 0, central half 1, tail half 0, tail half 1. */
+    private static final long[] CENTRAL0 = lanePowers(0);
+    private static final long[] CENTRAL1 = lanePowers(1);
+    private static final long[] TAIL0 = lanePowers(2);
+    private static final long[] TAIL1 = lanePowers(3);
+
     private SteinDrawsSimd() {
     }
 
+    /** The lanes fit: as many doubles as longs, and at most 8 (a word's 4 bits per lane, the scratch's sizes). */
     static boolean fits() {
-        return L.length() == D.length();
+        return L.length() == D.length() && 2 * L.length() <= 16;
     }
 
-    /**
-     * {@link SteinDraws#sum}. The tests on uniforms and draws compare integers: u = a 2^-24 > level exactly
-     * when a > floor(level 2^24), and a draw xi = k 2^-24 > cut exactly when k > floor(cut 2^24).
-     */
+    /** Per lane l: l GOLDEN_GAMMA for group -1, else 2^(l + group L). */
+    private static long[] lanePowers(int group) {
+        long[] values = new long[L.length()];
+        for (int l = 0; l < values.length; l++) {
+            values[l] = group < 0 ? l * CounterNoise.GOLDEN_GAMMA : 1L << (l + group * L.length());
+        }
+        return values;
+    }
+
+    /** {@link SteinDraws#sum}. */
     static double sum(long seed, long element, int samples, double level, double cut) {
-        double[] sum = new double[1];
-        sums(seed, new long[] {element}, samples, new double[] {level}, new double[] {cut}, sum, 1, new long[1]);
-        return sum[0];
+        SteinScratch scratch = new SteinScratch(1);
+        scratch.active[0] = element;
+        scratch.levels[0] = level;
+        scratch.cuts[0] = cut;
+        sums(seed, samples, 1, scratch);
+        return scratch.sums[0];
     }
 
     /**
-     * sums[k] = {@link SteinDraws#sum}(seed, elements[k], samples, levels[k], cuts[k]) for k in [0, n). Each
-     * phase runs over the whole block: a neuron-step's lanes form one long dependency chain (hash, quantile,
-     * reduction), and only independent neuron-steps side by side keep the core busy.
-     *
-     * @param found scratch of at least n
+     * s.sums[k] = {@link SteinDraws#sum}(seed, s.active[k], samples, s.levels[k], s.cuts[k]) for k in [0, n).
+     * The tests on uniforms and draws compare integers: u = a 2^-24 > level exactly when a > floor(level 2^24),
+     * and a draw xi = k 2^-24 > cut exactly when k > floor(cut 2^24).
      */
-    static void sums(long seed, long[] elements, int samples, double[] levels, double[] cuts, double[] sums, int n,
-                     long[] found) {
-        int vectorPairs = (samples >>> 1) / L.length() * L.length();
+    static void sums(long seed, int samples, int n, SteinScratch s) {
+        int lanes = L.length();
+        int vectorPairs = (samples >>> 1) / lanes * lanes;
         int vectorDraws = 2 * vectorPairs;
         long pairStride = SteinDraws.pairs(samples) * CounterNoise.GOLDEN_GAMMA;
-        java.util.Arrays.fill(sums, 0, n, 0.0);
-        if (vectorPairs > 0) {
-            long[] hashes = new long[n * vectorPairs];
-            findAll(seed, pairStride, elements, vectorPairs, levels, found, hashes, n);
-            // one half of every pair per call: each loop body stays small enough for C2 to compile whole
-            centralAll(vectorPairs, levels, cuts, found, hashes, sums, n, 40);
-            centralAll(vectorPairs, levels, cuts, found, hashes, sums, n, 16);
-        } else {
-            java.util.Arrays.fill(found, 0, n, 0L);
-        }
         for (int k = 0; k < n; k++) {
-            sums[k] *= SteinDraws.UNIT;
-            if ((found[k] >>> 1) != 0 || vectorDraws < samples) {
-                sums[k] += rest(seed + elements[k] * pairStride, samples, found[k] >>> 1, vectorDraws, levels[k],
-                        cuts[k]);
+            s.cutUnits[k] = Math.max(ALL, Math.floor(s.cuts[k] * SCALE));
+            s.sums[k] = 0.0;
+        }
+        int m = 0;
+        for (int k = 0; k < n && vectorPairs > 0; k++) {
+            long base = seed + s.active[k] * pairStride;
+            long levelUnits = (long) Math.floor(s.levels[k] * SCALE);
+            for (int p = 0; p < vectorPairs; p += lanes) {
+                long found = find(base + p * CounterNoise.GOLDEN_GAMMA, levelUnits, s.lanes);
+                if (found != 0) {
+                    if (m > s.centralU.length - 2 * lanes) {
+                        central(s, m);
+                        m = 0;
+                    }
+                    m = gather(found, k, s, m);
+                }
+            }
+        }
+        central(s, m);
+        for (int k = 0; k < n; k++) {
+            s.sums[k] *= SteinDraws.UNIT;
+            if (vectorDraws < samples) {
+                s.sums[k] += rest(seed + s.active[k] * pairStride, samples, vectorDraws, s.levels[k], s.cuts[k]);
             }
         }
     }
 
     /**
-     * The sum of the draws above the cut that the lanes leave out: those in the quantile's tails (log,
-     * sqrt), looked at only in the pairs the mask marks, and those past the last whole vector. Exact, as
-     * every term and partial sum is a multiple of 2^-24 below 2^29.
+     * For the L pairs from hash input {@code start}: their levels a into lanes (half 0 in [0, L), half 1 in
+     * [L, 2L)), and a word whose bit j (j < 2L) says draw lanes[j] clears the level in the quantile's centre,
+     * bit 2L + j that it clears in a tail. One small method: more vector operations in one would outgrow
+     * C2's inlining budget and fall back to boxed vectors.
      */
-    private static double rest(long base, int samples, long tailPairs, int vectorDraws, double level, double cut) {
-        double sum = 0.0;
-        for (long left = tailPairs; left != 0; left &= left - 1) {
-            int pair = Long.numberOfTrailingZeros(left);
-            for (int i = 2 * pair; i < Math.min(2 * pair + 2, vectorDraws); i++) {
-                sum += tailDraw(base, i, level, cut);
+    private static long find(long start, long levelUnits, long[] lanes) {
+        LongVector h = mix(LongVector.fromArray(L, STEPS, 0).add(start));
+        LongVector a0 = h.lanewise(VectorOperators.LSHR, 40).or(1L);
+        LongVector a1 = h.lanewise(VectorOperators.LSHR, 16).and(0xFFFFFFL).or(1L);
+        a0.intoArray(lanes, 0);
+        a1.intoArray(lanes, L.length());
+        // 1 where a > levelUnits, i.e. the uniform clears the level; 1 where a lies in a tail
+        LongVector clear0 = a0.neg().add(levelUnits).lanewise(VectorOperators.LSHR, 63);
+        LongVector clear1 = a1.neg().add(levelUnits).lanewise(VectorOperators.LSHR, 63);
+        LongVector tail0 = tail(a0);
+        LongVector tail1 = tail(a1);
+        return clear0.and(tail0.not()).mul(LongVector.fromArray(L, CENTRAL0, 0))
+                .or(clear1.and(tail1.not()).mul(LongVector.fromArray(L, CENTRAL1, 0)))
+                .or(clear0.and(tail0).mul(LongVector.fromArray(L, TAIL0, 0)))
+                .or(clear1.and(tail1).mul(LongVector.fromArray(L, TAIL1, 0)))
+                .reduceLanes(VectorOperators.OR);
+    }
+
+    /** 1 where a 2^-24 is in a tail of the quantile (u < P_LOW or u > 1 - P_LOW), else 0. */
+    private static LongVector tail(LongVector a) {
+        return a.sub(TAIL_LOW).or(a.neg().add(TAIL_HIGH)).lanewise(VectorOperators.LSHR, 63);
+    }
+
+    /**
+     * The draws {@link #find}'s word marks for neuron-step k: tail draws added to its sum when above its cut,
+     * central ones appended at m to the list for {@link #central}; returns the list's new length.
+     */
+    private static int gather(long found, int k, SteinScratch s, int m) {
+        int lanes = L.length();
+        for (long central = found & ((1L << 2 * lanes) - 1); central != 0; central &= central - 1) {
+            s.centralU[m] = s.lanes[Long.numberOfTrailingZeros(central)] * SteinDraws.UNIT;
+            s.centralOwner[m] = k;
+            m++;
+        }
+        for (long tails = found >>> 2 * lanes; tails != 0; tails &= tails - 1) {
+            // log and square root: scalar, as Math.log is the definition's (a table of the tails, 2 x 800 KB,
+            // measured slower: its loads miss the cache)
+            double units = SteinDraws.round(Gaussians.quantile(s.lanes[Long.numberOfTrailingZeros(tails)]
+                    * SteinDraws.UNIT)) * SCALE;
+            if (units > s.cutUnits[k]) {
+                s.sums[k] += units;
             }
         }
+        return m;
+    }
+
+    /**
+     * The listed central draws: the quantile's central branch in lanes, operation for operation as
+     * {@link Gaussians#quantile} (no FMA), rounded as {@link SteinDraws#round}, in units of 2^-24; each added
+     * to its neuron-step's sum when above its cut. The list is padded to whole vectors with u = 1/2.
+     */
+    private static void central(SteinScratch s, int m) {
+        int padded = (m + D.length() - 1) / D.length() * D.length();
+        java.util.Arrays.fill(s.centralU, m, padded, 0.5);
+        double[] ca = Gaussians.A;
+        double[] cb = Gaussians.B;
+        for (int i = 0; i < padded; i += D.length()) {
+            DoubleVector u = DoubleVector.fromArray(D, s.centralU, i);
+            DoubleVector q = u.sub(0.5);
+            DoubleVector r = q.mul(q);
+            DoubleVector num = r.mul(ca[0]).add(ca[1]).mul(r).add(ca[2]).mul(r).add(ca[3]).mul(r).add(ca[4])
+                    .mul(r).add(ca[5]).mul(q);
+            DoubleVector den = r.mul(cb[0]).add(cb[1]).mul(r).add(cb[2]).mul(r).add(cb[3]).mul(r).add(cb[4])
+                    .mul(r).add(1.0);
+            num.div(den).add(SteinDraws.ROUNDER).sub(SteinDraws.ROUNDER).mul(SCALE).intoArray(s.centralUnits, i);
+        }
+        for (int i = 0; i < m; i++) {
+            int k = s.centralOwner[i];
+            double units = s.centralUnits[i];
+            s.sums[k] += units > s.cutUnits[k] ? units : 0.0;
+        }
+    }
+
+    /** The sum of the draws above the cut past the last whole vector of pairs, draw by draw. Exact. */
+    private static double rest(long base, int samples, int vectorDraws, double level, double cut) {
+        double sum = 0.0;
         for (int i = vectorDraws; i < samples; i++) {
             double u = SteinDraws.uniform(CounterNoise.mix(base + (i >>> 1) * CounterNoise.GOLDEN_GAMMA), i & 1);
             if (u > level) {
@@ -98,123 +202,6 @@ final class SteinDrawsSimd {
             }
         }
         return sum;
-    }
-
-    /** Draw i if it clears the level, lies in a tail and exceeds the cut, else 0. */
-    private static double tailDraw(long base, int i, double level, double cut) {
-        double u = SteinDraws.uniform(CounterNoise.mix(base + (i >>> 1) * CounterNoise.GOLDEN_GAMMA), i & 1);
-        if (u > level && (u < Gaussians.P_LOW || u > 1 - Gaussians.P_LOW)) {
-            double xi = SteinDraws.round(Gaussians.quantile(u));
-            return xi > cut ? xi : 0.0;
-        }
-        return 0.0;
-    }
-
-    /** Bit 0 of {@link #findAll}'s answer: some central uniform clears the level. */
-    private static final long CLEARS = 1L;
-    /** Powers of two 2^(lane + 1): a lane's bit in {@link #findAll}'s answer. */
-    private static final long[] LANE_BITS = laneBits();
-
-    /** l GOLDEN_GAMMA: the hash input of pair p + l is that of pair p plus this. */
-    private static final long[] STEPS = steps();
-
-    private static long[] steps() {
-        long[] steps = new long[L.length()];
-        for (int l = 0; l < steps.length; l++) {
-            steps[l] = l * CounterNoise.GOLDEN_GAMMA;
-        }
-        return steps;
-    }
-
-    private static long[] laneBits() {
-        long[] bits = new long[L.length()];
-        for (int l = 0; l < bits.length; l++) {
-            bits[l] = 2L << l;
-        }
-        return bits;
-    }
-
-    /**
-     * found[k], for neuron-step k of the block: bit 0, whether any of its first {@code pairs} pairs'
-     * uniforms clears its level and lies in the quantile's central branch; bit p + 1, whether a uniform of pair p that clears it lies in a tail of the
-     * quantile (all of bits 1..63 when there are more than 62 pairs and any does); the pairs' hashes go to
-     * hashes[k pairs + p]. The vector work of
-     * {@link #sums} is split in such loops over the block, each compiled on its own: a method with more
-     * vector operations outgrows C2's inlining budget and falls back to boxed vectors.
-     */
-    private static void findAll(long seed, long pairStride, long[] elements, int pairs, double[] levels, long[] found,
-                                long[] hashes, int n) {
-        LongVector steps = LongVector.fromArray(L, STEPS, 0);
-        LongVector laneBits = LongVector.fromArray(L, LANE_BITS, 0);
-        for (int k = 0; k < n; k++) {
-            long base = seed + elements[k] * pairStride;
-            long levelUnits = (long) Math.floor(levels[k] * SCALE);
-            LongVector clears = LongVector.zero(L);
-            LongVector tails = LongVector.zero(L);
-            for (int p = 0; p < pairs; p += L.length()) {
-                LongVector h = mix(steps.add(base + p * CounterNoise.GOLDEN_GAMMA));
-                h.intoArray(hashes, k * pairs + p);
-                LongVector a0 = h.lanewise(VectorOperators.LSHR, 40).or(1L);
-                LongVector a1 = h.lanewise(VectorOperators.LSHR, 16).and(0xFFFFFFL).or(1L);
-                LongVector clear0 = a0.neg().add(levelUnits);
-                LongVector clear1 = a1.neg().add(levelUnits);
-                LongVector tail0 = tail(a0);
-                LongVector tail1 = tail(a1);
-                // only central draws need the lanes' quantile: near the reset (cut ~ 2) most clear in a tail
-                clears = clears.or(clear0.and(tail0.not())).or(clear1.and(tail1.not()));
-                LongVector tail = clear0.and(tail0).or(clear1.and(tail1)).lanewise(VectorOperators.LSHR, 63);
-                // pair p + l's bit, 2^(p + l + 1); past bit 63 the product wraps, so many pairs flag all of them
-                tails = tails.or(pairs <= 62 ? tail.mul(laneBits).mul(1L << p) : tail.mul(-2L));
-            }
-            // one reduction: the clears' sign bits become bit 0
-            found[k] = tails.or(clears.lanewise(VectorOperators.LSHR, 63)).reduceLanes(VectorOperators.OR);
-        }
-    }
-
-    /** Sign bit set where a 2^-24 is in a tail of the quantile: u < P_LOW or u > 1 - P_LOW. */
-    private static LongVector tail(LongVector a) {
-        return a.sub(TAIL_LOW).or(a.neg().add(TAIL_HIGH));
-    }
-
-    /**
-     * Adds to sums[k] (in units of 2^-24), for each neuron-step k whose found[k] says a central uniform
-     * clears the level, its draws from one half of its first {@code pairs} pairs' hashes (bits 63..40 for shift 40, 39..16
-     * for 16) that clear the level, are central and exceed the cut: the quantile's central branch operation
-     * for operation as {@link Gaussians#quantile} (no FMA), rounded as {@link SteinDraws#round}. It is finite
-     * in the tails too (den > 1e-4 for |q| <= 1/2), where the draw is masked out. The sums are exact:
-     * integers far below 2^53.
-     */
-    private static void centralAll(int pairs, double[] levels, double[] cuts, long[] found, long[] hashes,
-                                   double[] sums, int n, int shift) {
-        double[] ca = Gaussians.A;
-        double[] cb = Gaussians.B;
-        for (int k = 0; k < n; k++) {
-            if ((found[k] & CLEARS) == 0) {
-                continue;
-            }
-            long levelUnits = (long) Math.floor(levels[k] * SCALE);
-            double cutUnits = Math.max(ALL, Math.floor(cuts[k] * SCALE));
-            DoubleVector acc = DoubleVector.zero(D);
-            for (int p = 0; p < pairs; p += L.length()) {
-                LongVector h = LongVector.fromArray(L, hashes, k * pairs + p);
-                LongVector a = h.lanewise(VectorOperators.LSHR, shift).and(0xFFFFFFL).or(1L);
-                // 1 where the uniform clears the level and is not in a tail, else 0
-                LongVector keep = a.neg().add(levelUnits).and(tail(a).not()).lanewise(VectorOperators.LSHR, 63);
-                DoubleVector u = ((DoubleVector) a.convertShape(VectorOperators.L2D, D, 0)).mul(SteinDraws.UNIT);
-                DoubleVector q = u.sub(0.5);
-                DoubleVector r = q.mul(q);
-                DoubleVector num = r.mul(ca[0]).add(ca[1]).mul(r).add(ca[2]).mul(r).add(ca[3]).mul(r).add(ca[4])
-                        .mul(r).add(ca[5]).mul(q);
-                DoubleVector den = r.mul(cb[0]).add(cb[1]).mul(r).add(cb[2]).mul(r).add(cb[3]).mul(r).add(cb[4])
-                        .mul(r).add(1.0);
-                DoubleVector units = num.div(den).add(SteinDraws.ROUNDER).sub(SteinDraws.ROUNDER).mul(SCALE);
-                // units > cutUnits, both integers: their difference clamped to [0, 1] is the indicator
-                // (vector D2L and mask compares are not intrinsics on Java 17)
-                DoubleVector above = units.sub(cutUnits).max(0.0).min(1.0);
-                acc = acc.add(units.mul(above).mul((DoubleVector) keep.convertShape(VectorOperators.L2D, D, 0)));
-            }
-            sums[k] += acc.reduceLanes(VectorOperators.ADD);
-        }
     }
 
     /** CounterNoise.mix in lanes. */

@@ -15,9 +15,6 @@ public final class SteinSurrogate implements Surrogate {
     /** Hash the draws in SIMD lanes (same values, see SteinDrawsSimd) when the Vector API is present. */
     private static final boolean SIMD = org.dl4jsnn.kernel.VectorApi.available() && SteinDrawsSimd.fits();
 
-    /** Neuron-steps per pass of {@link #derivatives}: a few KB of scratch. */
-    private static final int BLOCK = 256;
-
     private final double width;
     private final int samples;
 
@@ -60,39 +57,38 @@ public final class SteinSurrogate implements Surrogate {
      * call for a block of neuron-steps, whose draws the lanes then hash and sum side by side.
      */
     public void derivatives(double[] z, long noiseSeed, long[] elements, double[] out, int n) {
+        derivatives(z, noiseSeed, elements, out, n, new SteinScratch(Math.max(1, Math.min(n, SteinScratch.BLOCK))));
+    }
+
+    /** {@link #derivatives} with the caller's scratch, so that a loop over blocks allocates nothing. */
+    public void derivatives(double[] z, long noiseSeed, long[] elements, double[] out, int n, SteinScratch s) {
         if (n > Math.min(z.length, Math.min(elements.length, out.length))) {
             throw new IllegalArgumentException("n must be <= the arrays' lengths, got " + n);
         }
-        int block = Math.min(n, BLOCK);
-        int[] index = new int[block];
-        long[] active = new long[block];
-        double[] levels = new double[block];
-        double[] cuts = new double[block];
-        double[] sums = new double[block];
-        long[] found = new long[block];
-        for (int from = 0; from < n; from += BLOCK) {
+        int block = s.block();
+        for (int from = 0; from < n; from += block) {
             int m = 0;
-            for (int k = from; k < Math.min(n, from + BLOCK); k++) {
+            for (int k = from; k < Math.min(n, from + block); k++) {
                 double cut = -z[k] / width;
                 if (!(cut < SteinDraws.MAX)) {
                     out[k] = 0.0; // as derivative: no draw exceeds the cut
                     continue;
                 }
-                index[m] = k;
-                active[m] = elements[k];
-                cuts[m] = cut;
-                levels[m] = QuantileFloor.of(cut);
+                s.index[m] = k;
+                s.active[m] = elements[k];
+                s.cuts[m] = cut;
+                s.levels[m] = QuantileFloor.of(cut);
                 m++;
             }
             if (SIMD) {
-                SteinDrawsSimd.sums(noiseSeed, active, samples, levels, cuts, sums, m, found);
+                SteinDrawsSimd.sums(noiseSeed, samples, m, s);
             } else {
                 for (int j = 0; j < m; j++) {
-                    sums[j] = SteinDraws.sum(noiseSeed, active[j], samples, levels[j], cuts[j]);
+                    s.sums[j] = SteinDraws.sum(noiseSeed, s.active[j], samples, s.levels[j], s.cuts[j]);
                 }
             }
             for (int j = 0; j < m; j++) {
-                out[index[j]] = sums[j] / (samples * width);
+                out[s.index[j]] = s.sums[j] / (samples * width);
             }
         }
     }

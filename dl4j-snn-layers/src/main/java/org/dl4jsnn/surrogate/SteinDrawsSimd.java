@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>lanes hash a neuron-step's pairs of draws (64-bit SplitMix, the same integers as the scalar hash) and
  *   decide, draw by draw, on the 24-bit integers alone, whether the draw's uniform clears the neuron-step's
  *   level ({@link QuantileFloor}: draws at or below it fall below the cut) and whether it lies in a tail of
- *   the quantile; the answer is one word of bits per vector of pairs, so a neuron-step none of whose draws
- *   clears costs only the hash;</li>
+ *   the quantile; the answer is one word of bits per vector of pairs, computed for the whole block before
+ *   any is looked at, so a neuron-step none of whose draws clears costs only the hash;</li>
  *   <li>a draw that clears in a tail (log, square root) is evaluated by the scalar quantile and added if
  *   above the cut;</li>
  *   <li>a draw that clears in the centre joins a list, and the quantile's central branch runs in lanes over
@@ -84,20 +84,25 @@ final class SteinDrawsSimd {
         long pairStride = SteinDraws.pairs(samples) * CounterNoise.GOLDEN_GAMMA;
         for (int k = 0; k < n; k++) {
             s.cutUnits[k] = Math.max(ALL, Math.floor(s.cuts[k] * SCALE));
+            s.levelUnits[k] = (long) Math.floor(s.levels[k] * SCALE);
             s.sums[k] = 0.0;
         }
         int m = 0;
-        for (int k = 0; k < n && vectorPairs > 0; k++) {
-            long base = seed + s.active[k] * pairStride;
-            long levelUnits = (long) Math.floor(s.levels[k] * SCALE);
-            for (int p = 0; p < vectorPairs; p += lanes) {
-                long found = find(base + p * CounterNoise.GOLDEN_GAMMA, levelUnits, s.lanes);
-                if (found != 0) {
+        for (int p = 0; p < vectorPairs; p += lanes) {
+            // two passes: the lanes' words for the whole block first, with no branch on them, so the
+            // independent hashes overlap; a branch on a word right after its hash (taken half the time)
+            // made every misprediction wait for the whole hash chain
+            for (int k = 0; k < n; k++) {
+                s.found[k] = find(seed + s.active[k] * pairStride + p * CounterNoise.GOLDEN_GAMMA, s.levelUnits[k],
+                        s.drawLevels, 16 * k);
+            }
+            for (int k = 0; k < n; k++) {
+                if (s.found[k] != 0) {
                     if (m > s.centralU.length - 2 * lanes) {
                         central(s, m);
                         m = 0;
                     }
-                    m = gather(found, k, s, m);
+                    m = gather(k, s, m);
                 }
             }
         }
@@ -111,17 +116,17 @@ final class SteinDrawsSimd {
     }
 
     /**
-     * For the L pairs from hash input {@code start}: their levels a into lanes (half 0 in [0, L), half 1 in
-     * [L, 2L)), and a word whose bit j (j < 2L) says draw lanes[j] clears the level in the quantile's centre,
-     * bit 2L + j that it clears in a tail. One small method: more vector operations in one would outgrow
-     * C2's inlining budget and fall back to boxed vectors.
+     * For the L pairs from hash input {@code start}: their levels a into lanes (half 0 at [at, at + L), half 1
+     * at [at + L, at + 2L)), and a word whose bit j (j < 2L) says draw lanes[at + j] clears the level in the
+     * quantile's centre, bit 2L + j that it clears in a tail. One small method: more vector operations in one
+     * would outgrow C2's inlining budget and fall back to boxed vectors.
      */
-    private static long find(long start, long levelUnits, long[] lanes) {
+    private static long find(long start, long levelUnits, long[] lanes, int at) {
         LongVector h = mix(LongVector.fromArray(L, STEPS, 0).add(start));
         LongVector a0 = h.lanewise(VectorOperators.LSHR, 40).or(1L);
         LongVector a1 = h.lanewise(VectorOperators.LSHR, 16).and(0xFFFFFFL).or(1L);
-        a0.intoArray(lanes, 0);
-        a1.intoArray(lanes, L.length());
+        a0.intoArray(lanes, at);
+        a1.intoArray(lanes, at + L.length());
         // 1 where a > levelUnits, i.e. the uniform clears the level; 1 where a lies in a tail
         LongVector clear0 = a0.neg().add(levelUnits).lanewise(VectorOperators.LSHR, 63);
         LongVector clear1 = a1.neg().add(levelUnits).lanewise(VectorOperators.LSHR, 63);
@@ -143,17 +148,19 @@ final class SteinDrawsSimd {
      * The draws {@link #find}'s word marks for neuron-step k: tail draws added to its sum when above its cut,
      * central ones appended at m to the list for {@link #central}; returns the list's new length.
      */
-    private static int gather(long found, int k, SteinScratch s, int m) {
+    private static int gather(int k, SteinScratch s, int m) {
         int lanes = L.length();
+        long found = s.found[k];
+        int at = 16 * k;
         for (long central = found & ((1L << 2 * lanes) - 1); central != 0; central &= central - 1) {
-            s.centralU[m] = s.lanes[Long.numberOfTrailingZeros(central)] * SteinDraws.UNIT;
+            s.centralU[m] = s.drawLevels[at + Long.numberOfTrailingZeros(central)] * SteinDraws.UNIT;
             s.centralOwner[m] = k;
             m++;
         }
         for (long tails = found >>> 2 * lanes; tails != 0; tails &= tails - 1) {
             // log and square root: scalar, as Math.log is the definition's (a table of the tails, 2 x 800 KB,
             // measured slower: its loads miss the cache)
-            double units = SteinDraws.round(Gaussians.quantile(s.lanes[Long.numberOfTrailingZeros(tails)]
+            double units = SteinDraws.round(Gaussians.quantile(s.drawLevels[at + Long.numberOfTrailingZeros(tails)]
                     * SteinDraws.UNIT)) * SCALE;
             if (units > s.cutUnits[k]) {
                 s.sums[k] += units;

@@ -18,8 +18,15 @@ public final class SteinScratch {
     final double[] sums;
     /** Per active neuron-step: its cut in units of 2^-24, floored (a draw k 2^-24 exceeds it iff k exceeds this). */
     final double[] cutUnits;
-    /** A vector's two halves of 24-bit levels, lanes 0..L-1 and L..2L-1. */
-    final long[] lanes = new long[16];
+    /** Per active neuron-step: its level in units of 2^-24, floored (u = a 2^-24 clears it iff a exceeds this). */
+    final long[] levelUnits;
+    /**
+     * Per active neuron-step k, for the vector of pairs in hand: the 24-bit levels a of its draws, half 0 at
+     * [16 k, 16 k + L), half 1 at [16 k + L, 16 k + 2L), and the word marking those that clear (see
+     * SteinDrawsSimd).
+     */
+    final long[] drawLevels;
+    final long[] found;
     /**
      * Central draws that clear their level: their uniforms, their neuron-step, then their draws in units. The
      * length is a multiple of 32, so of every lane count, and at least two vectors' worth of draws.
@@ -39,6 +46,9 @@ public final class SteinScratch {
         cuts = new double[block];
         sums = new double[block];
         cutUnits = new double[block];
+        levelUnits = new long[block];
+        drawLevels = new long[16 * block];
+        found = new long[block];
         int central = Math.min(CENTRAL, 32 * block);
         centralU = new double[central];
         centralOwner = new int[central];

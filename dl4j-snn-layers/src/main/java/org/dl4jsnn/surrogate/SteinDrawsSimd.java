@@ -92,18 +92,20 @@ final class SteinDrawsSimd {
             // two passes: the lanes' words for the whole block first, with no branch on them, so the
             // independent hashes overlap; a branch on a word right after its hash (taken half the time)
             // made every misprediction wait for the whole hash chain
+            int marked = 0;
             for (int k = 0; k < n; k++) {
-                s.found[k] = find(seed + s.active[k] * pairStride + p * CounterNoise.GOLDEN_GAMMA, s.levelUnits[k],
+                long found = find(seed + s.active[k] * pairStride + p * CounterNoise.GOLDEN_GAMMA, s.levelUnits[k],
                         s.drawLevels, 16 * k);
+                s.found[k] = found;
+                s.marked[marked] = k; // the neuron-steps with a marked draw, listed without a branch
+                marked += found != 0 ? 1 : 0;
             }
-            for (int k = 0; k < n; k++) {
-                if (s.found[k] != 0) {
-                    if (m > s.centralU.length - 2 * lanes) {
-                        central(s, m);
-                        m = 0;
-                    }
-                    m = gather(k, s, m);
+            for (int i = 0; i < marked; i++) {
+                if (m > s.centralU.length - 2 * lanes) {
+                    central(s, m);
+                    m = 0;
                 }
+                m = gather(s.marked[i], s, m);
             }
         }
         central(s, m);

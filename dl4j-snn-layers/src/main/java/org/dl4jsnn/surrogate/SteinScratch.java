@@ -27,6 +27,8 @@ public final class SteinScratch {
      */
     final long[] drawLevels;
     final long[] found;
+    /** The neuron-steps whose word marks a draw. */
+    final int[] marked;
     /**
      * Central draws that clear their level: their uniforms, their neuron-step, then their draws in units. The
      * length is a multiple of 32, so of every lane count, and at least two vectors' worth of draws.
@@ -49,6 +51,7 @@ public final class SteinScratch {
         levelUnits = new long[block];
         drawLevels = new long[16 * block];
         found = new long[block];
+        marked = new int[block];
         int central = Math.min(CENTRAL, 32 * block);
         centralU = new double[central];
         centralOwner = new int[central];

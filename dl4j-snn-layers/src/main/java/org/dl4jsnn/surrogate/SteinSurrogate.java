@@ -47,8 +47,8 @@ public final class SteinSurrogate implements Surrogate {
         }
         // draws at or below this uniform level fall below the cut: skip their quantile (same sum, bit for bit)
         double skip = QuantileFloor.of(cut);
-        double sum = SIMD ? SteinDrawsSimd.sum(noiseSeed, element, samples, skip, cut)
-                : SteinDraws.sum(noiseSeed, element, samples, skip, cut);
+        // one neuron-step: the scalar loop (the lanes pay off over a block, see derivatives)
+        double sum = SteinDraws.sum(noiseSeed, element, samples, skip, cut);
         return sum / (samples * width);
     }
 
@@ -62,6 +62,7 @@ public final class SteinSurrogate implements Surrogate {
 
     /** {@link #derivatives} with the caller's scratch, so that a loop over blocks allocates nothing. */
     public void derivatives(double[] z, long noiseSeed, long[] elements, double[] out, int n, SteinScratch s) {
+        java.util.Objects.requireNonNull(s, "scratch s must not be null");
         if (n > Math.min(z.length, Math.min(elements.length, out.length))) {
             throw new IllegalArgumentException("n must be <= the arrays' lengths, got " + n);
         }

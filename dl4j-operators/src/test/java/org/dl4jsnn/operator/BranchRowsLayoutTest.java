@@ -227,6 +227,21 @@ class BranchRowsLayoutTest {
         }
     }
 
+    @Test
+    void metricsPredictTheSameInBothLayouts() {
+        var samples = smallSamples();
+        double[][][] pred = new double[2][][];
+        for (BranchRows rows : BranchRows.values()) {
+            ComputationGraph g = new ComputationGraph(builder(rows).sensors(4).build());
+            g.init();
+            pred[rows.ordinal()] = OperatorMetrics.predictDeepOnet(g, samples, DataType.DOUBLE);
+        }
+        assertThat(pred[1].length).isEqualTo(12);
+        for (int s = 0; s < 12; s++) {
+            assertClose(pred[1][s], pred[0][s], 1e-12, "function " + s);
+        }
+    }
+
     /** 12 functions at 4 sensors, 9 points: 108 pairs, so a batch of 37 repeats functions. */
     private static org.dl4jsnn.data.OperatorSamples smallSamples() {
         Random rng = new Random(5);

@@ -89,7 +89,15 @@ public record OperatorShape(List<Tower> towers, Product product, long outputs, i
      * of {@code pairs} function-point pairs, {@code u = w0 sum_k b_k t_k + b0}.
      */
     public static OperatorShape deepOnet(int pairs, int sensors, int hidden, int p) {
-        return new OperatorShape(List.of(new Tower("branch", pairs, new int[] {sensors, hidden, p}),
+        return deepOnet(pairs, pairs, sensors, hidden, p);
+    }
+
+    /**
+     * The Poisson DeepONet with its branch on {@code functions} rows (the minibatch's distinct functions, as
+     * {@code BranchRows.PER_FUNCTION} runs it) and its trunk and product on every one of {@code pairs}.
+     */
+    public static OperatorShape deepOnet(int pairs, int functions, int sensors, int hidden, int p) {
+        return new OperatorShape(List.of(new Tower("branch", functions, new int[] {sensors, hidden, p}),
                 new Tower("trunk", pairs, new int[] {1, hidden, p})), Product.DEEPONET, pairs, 2);
     }
 

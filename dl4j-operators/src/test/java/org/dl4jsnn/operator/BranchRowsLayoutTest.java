@@ -109,6 +109,31 @@ class BranchRowsLayoutTest {
                 .containsExactly(net(BranchRows.PER_PAIR).params().data().asDouble());
     }
 
+    /**
+     * Fan-in-uniform biases are seeded by the layer's graph index, which the index input shifts by one; the
+     * per-function network draws them on its pair twin, so a seed still gives one network.
+     */
+    @Test
+    void fanInUniformBiasesAreThePairLayoutsToo() {
+        double[][] params = new double[2][];
+        for (BranchRows rows : BranchRows.values()) {
+            ComputationGraph g = new ComputationGraph(builder(rows).init(org.dl4jsnn.init.InitScheme.FAN_IN_UNIFORM)
+                    .build());
+            g.init();
+            // per tower: two spiking layers, two local heads and the readout; the 1-to-1 outputs keep theirs
+            assertThat(OperatorBiases.drawFanInUniform(g)).isEqualTo(10);
+            params[rows.ordinal()] = g.params().dup().data().asDouble();
+        }
+        assertThat(params[1]).containsExactly(params[0]);
+        ComputationGraph plain = new ComputationGraph(builder(BranchRows.PER_PAIR)
+                .init(org.dl4jsnn.init.InitScheme.FAN_IN_UNIFORM).build());
+        plain.init();
+        double[] before = plain.params().dup().data().asDouble();
+        org.dl4jsnn.init.FanInUniformBiases.draw(plain);
+        // the pair layout's draw is FanInUniformBiases' own, and it changed biases
+        assertThat(plain.params().dup().data().asDouble()).containsExactly(params[0]).isNotEqualTo(before);
+    }
+
     @Test
     void perFunctionGivesThePairLayoutsOutputsLossAndGradients() {
         ComputationGraph pair = net(BranchRows.PER_PAIR);

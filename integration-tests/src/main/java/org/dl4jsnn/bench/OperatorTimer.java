@@ -13,7 +13,7 @@ import org.dl4jsnn.data.OperatorSamples;
 import org.dl4jsnn.data.PoissonDataset;
 import org.dl4jsnn.data.SepOnetIterator;
 import org.dl4jsnn.estimator.RfgSettings;
-import org.dl4jsnn.init.FanInUniformBiases;
+import org.dl4jsnn.operator.OperatorBiases;
 import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.operator.BranchRows;
 import org.dl4jsnn.operator.SpikingDeepOnet;
@@ -80,7 +80,7 @@ public final class OperatorTimer {
             default -> throw new IllegalArgumentException("method must be FWD, BP, RFG-G or RFG-L, got " + method);
         };
         g.init();
-        FanInUniformBiases.draw(g);
+        OperatorBiases.drawFanInUniform(g);
         var bean = ManagementFactory.getThreadMXBean();
         double[] wall = new double[iterations];
         double[] cpu = new double[iterations];

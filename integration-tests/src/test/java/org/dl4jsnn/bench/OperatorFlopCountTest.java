@@ -23,6 +23,16 @@ class OperatorFlopCountTest {
     }
 
     @Test
+    void perFunctionDeepOnetCountsTheBranchOnceForItsOneFunction() {
+        // the same B = 2 pairs sharing one function: the branch's forward terms above (156) once, not twice
+        OperatorShape one = OperatorShape.deepOnet(2, 1, 3, 2, 2);
+        double branchPerRow = (24 + 4 + 96 + 12 + 16 + 4) / 2.0;
+        assertThat(FlopCount.count(one, 2, BenchMethod.forward()).total())
+                .isEqualTo(FlopCount.count(DEEPONET, 2, BenchMethod.forward()).total() - branchPerRow);
+        assertThat(one.parameters()).isEqualTo(DEEPONET.parameters());
+    }
+
+    @Test
     void deepOnetBackPropagationAddsEachTowersAdjointTheProductsAndAdam() {
         double primal = 318;
         // branch: 2 * 24 + neurons 5*2*2*2 = 40; readout 2*16 + bias 4 + spread 4

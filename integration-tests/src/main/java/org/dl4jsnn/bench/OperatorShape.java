@@ -74,9 +74,9 @@ public record OperatorShape(List<Tower> towers, Product product, long outputs, i
                         + t.name() + " ends in " + t.readout());
             }
         }
-        if (product == Product.DEEPONET && towers.get(0).rows() != towers.get(1).rows()) {
-            throw new IllegalArgumentException("a DeepONet's branch and trunk see the same rows, got "
-                    + towers.get(0).rows() + " and " + towers.get(1).rows());
+        if (product == Product.DEEPONET && towers.get(0).rows() > towers.get(1).rows()) {
+            throw new IllegalArgumentException("a DeepONet's branch sees at most the trunk's rows (one per pair, or"
+                    + " one per distinct function), got " + towers.get(0).rows() + " and " + towers.get(1).rows());
         }
         if (outputs < 1 || outputParams < 0) {
             throw new IllegalArgumentException("outputs must be >= 1 and outputParams >= 0, got " + outputs + ", "

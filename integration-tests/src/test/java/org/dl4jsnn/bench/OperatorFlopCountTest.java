@@ -93,9 +93,10 @@ class OperatorFlopCountTest {
 
     @Test
     void shapesRejectMismatchedTowers() {
-        assertThatThrownBy(() -> new OperatorShape(java.util.List.of(new OperatorShape.Tower("b", 2, new int[] {3, 2, 2}),
-                new OperatorShape.Tower("t", 3, new int[] {1, 2, 2})), OperatorShape.Product.DEEPONET, 2, 2))
-                .hasMessageContaining("same rows");
+        // a branch with more rows than pairs: neither one per pair nor one per distinct function
+        assertThatThrownBy(() -> new OperatorShape(java.util.List.of(new OperatorShape.Tower("b", 3, new int[] {3, 2, 2}),
+                new OperatorShape.Tower("t", 2, new int[] {1, 2, 2})), OperatorShape.Product.DEEPONET, 2, 2))
+                .hasMessageContaining("at most the trunk's rows");
         assertThatThrownBy(() -> OperatorShape.deepOnet(0, 3, 2, 2)).hasMessageContaining("rows must be >= 1");
     }
 }

@@ -18,16 +18,23 @@ public final class OperatorMetrics {
     private OperatorMetrics() {
     }
 
-    /** DeepONet predictions [functions][points] at every (function, point) pair of the samples. */
+    /**
+     * DeepONet predictions [functions][points] at every (function, point) pair of the samples, in the
+     * network's {@link BranchRows} layout (per function: the branch runs once per function).
+     */
     public static double[][] predictDeepOnet(ComputationGraph net, OperatorSamples samples, DataType type) {
         int n = samples.functionCount();
         int m = samples.sensorCount();
         int p = samples.pointCount();
+        boolean perFunction = BranchRows.of(net.getConfiguration()) == BranchRows.PER_FUNCTION;
         double[][] out = new double[n][];
         INDArray trunk = samples.pointsColumn(type);
+        INDArray index = perFunction ? Nd4j.zeros(type, p, 1) : null;
         for (int s = 0; s < n; s++) {
-            INDArray branch = Nd4j.create(samples.function(s), new long[] {1, m}, 'c').castTo(type).repeat(0, p);
-            out[s] = NdArrays.toDoubles(net.output(false, branch, trunk)[0]);
+            INDArray function = Nd4j.create(samples.function(s), new long[] {1, m}, 'c').castTo(type);
+            INDArray[] in = perFunction ? new INDArray[] {function, trunk, index}
+                    : new INDArray[] {function.repeat(0, p), trunk};
+            out[s] = NdArrays.toDoubles(net.output(false, in)[0]);
         }
         return out;
     }

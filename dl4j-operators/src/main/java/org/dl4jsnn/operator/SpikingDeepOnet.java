@@ -8,6 +8,8 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.util.GraphIndices;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.conf.TimeAverage;
@@ -26,7 +28,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * outputs of its time-averaged spikes, combined as sum_k branch_k trunk_k + b0. Defaults are the paper's
  * Poisson setting: m = 100, one hidden layer of 32, p = 32, T = 32, SG with s = 0.3.
  *
- * <p>Inputs: "branch" [batch, m] and "trunk" [batch, 1]; output "u" [batch, 1]. With local losses, every
+ * <p>Inputs: "branch" [batch, m] and "trunk" [batch, 1], or with {@link BranchRows#PER_FUNCTION} "branch"
+ * [functions, m], "trunk" [batch, 1] and "function" [batch, 1]; output "u" [batch, 1]. With local losses, every
  * hidden layer pair gets its own head (a trained projection of its rates, combined the same way) as an
  * extra output "local<i>" trained against the same labels.
  */
@@ -44,6 +47,7 @@ public final class SpikingDeepOnet {
     private boolean localLosses = false;
     private InitScheme init = InitScheme.XAVIER;
     private boolean resetDifferentiated = false;
+    private BranchRows branchRows = BranchRows.PER_PAIR;
 
     /** The 1-to-1 output layer {@code u = w0 * sum_k b_k t_k + b0}: its bias is b0. */
     public static final String OUTPUT = "u";
@@ -136,6 +140,19 @@ public final class SpikingDeepOnet {
         return this;
     }
 
+    /**
+     * Whether the branch gets one row per function-point pair (default) or one per distinct function with a
+     * pair-to-function index ({@link BranchRows}); the same network, loss and gradients either way.
+     */
+    public SpikingDeepOnet branchRows(BranchRows rows) {
+        this.branchRows = Objects.requireNonNull(rows, "branchRows");
+        return this;
+    }
+
+    public BranchRows branchRows() {
+        return branchRows;
+    }
+
     static int positive(String name, int v) {
         if (v < 1) {
             throw new IllegalArgumentException(name + " must be >= 1, got " + v);
@@ -181,7 +198,7 @@ public final class SpikingDeepOnet {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed).dataType(dataType).updater(updater).weightInit(init.weightInit())
                 .graphBuilder()
-                .addInputs("branch", "trunk");
+                .addInputs(branchRows.inputNames().toArray(new String[0]));
         List<String> outputs = new ArrayList<>();
         outputs.add(OUTPUT);
         String[] nets = {"branch", "trunk"};
@@ -203,18 +220,70 @@ public final class SpikingDeepOnet {
             }
             g.addLayer(nets[n] + "_out", linear(latent), lastRates[n]);
         }
-        g.addVertex("product", new DeepOnetProduct(), "branch_out", "trunk_out");
+        g.addVertex("product", new DeepOnetProduct(), productInputs("branch_out", "trunk_out"));
         g.addLayer(OUTPUT, bias(), "product");
         if (localLosses) {
             for (int l = 0; l < hidden.length; l++) {
-                g.addVertex("product_local" + l, new DeepOnetProduct(), "branch_local" + l, "trunk_local" + l);
+                g.addVertex("product_local" + l, new DeepOnetProduct(),
+                        productInputs("branch_local" + l, "trunk_local" + l));
                 g.addLayer("local" + l, bias(), "product_local" + l);
                 outputs.add("local" + l);
             }
         }
-        return g.setOutputs(outputs.toArray(new String[0]))
-                .setInputTypes(InputType.feedForward(sensors), InputType.feedForward(1))
-                .build();
+        InputType branchType = InputType.feedForward(sensors);
+        InputType column = InputType.feedForward(1);
+        InputType[] types = branchRows == BranchRows.PER_PAIR ? new InputType[] {branchType, column}
+                : new InputType[] {branchType, column, column};
+        ComputationGraphConfiguration conf = g.setOutputs(outputs.toArray(new String[0])).setInputTypes(types).build();
+        return branchRows == BranchRows.PER_PAIR ? conf : inPairOrder(conf);
+    }
+
+    /**
+     * The per-function network with the vertex order of its per-pair twin, the index input right after the
+     * trunk. DL4J lays the flat parameter vector out in topological order, which the extra input reshuffles;
+     * the same order keeps the flat layout, so the two layouts share initial weights, updater state and the
+     * RFG directions drawn over the flat vector (docs/design.md section 4). DL4J takes a configuration's
+     * stored order as given: only the order changes, each vertex keeps the index DL4J gave it.
+     */
+    private ComputationGraphConfiguration inPairOrder(ComputationGraphConfiguration conf) {
+        GraphIndices pair = new ComputationGraph(copy().branchRows(BranchRows.PER_PAIR).build()).calculateIndices();
+        List<String> pairOrder = new ArrayList<>();
+        for (int v : pair.getTopologicalSortOrder()) {
+            pairOrder.add(pair.getIdxToName().get(v));
+        }
+        pairOrder.add(pairOrder.indexOf("trunk") + 1, BranchRows.FUNCTION_INDEX);
+        java.util.Map<String, Integer> index = new ComputationGraph(conf).calculateIndices().getNameToIdx();
+        if (!index.keySet().equals(new java.util.HashSet<>(pairOrder))) {
+            throw new IllegalStateException("the per-function DeepONet's vertices " + index.keySet()
+                    + " are not the per-pair ones plus the index " + pairOrder);
+        }
+        conf.setTopologicalOrderStr(pairOrder);
+        conf.setTopologicalOrder(pairOrder.stream().mapToInt(index::get).toArray());
+        return conf;
+    }
+
+    /** This builder's settings in a new builder (they are all immutable values). */
+    private SpikingDeepOnet copy() {
+        SpikingDeepOnet c = new SpikingDeepOnet();
+        c.sensors = sensors;
+        c.hidden = hidden.clone();
+        c.latent = latent;
+        c.timeSteps = timeSteps;
+        c.surrogate = surrogate;
+        c.threshold = threshold;
+        c.updater = updater.clone();
+        c.seed = seed;
+        c.dataType = dataType;
+        c.localLosses = localLosses;
+        c.init = init;
+        c.resetDifferentiated = resetDifferentiated;
+        c.branchRows = branchRows;
+        return c;
+    }
+
+    private String[] productInputs(String branch, String trunk) {
+        return branchRows == BranchRows.PER_PAIR ? new String[] {branch, trunk}
+                : new String[] {branch, trunk, BranchRows.FUNCTION_INDEX};
     }
 
     private static DenseLayer linear(int n) {

@@ -98,13 +98,28 @@ final class InputShapeCheck {
                 continue;
             }
             INDArray y = labels[o.label()];
-            long[] expected = {inputs[o.input()].size(0), o.nOut()};
+            long[] expected = {rowsLike(inputs, y, o.input()), o.nOut()};
             if (!Arrays.equals(y.shape(), expected)) {
                 // the words of ND4J's squared-error losses, which back-propagation reaches with these labels
                 throw new IllegalArgumentException("Labels and preOutput must have equal shapes: got shapes "
                         + Arrays.toString(y.shape()) + " vs " + Arrays.toString(expected));
             }
         }
+    }
+
+    /**
+     * The rows an output should have: a graph's inputs may differ in rows (a per-function DeepONet's branch
+     * holds the distinct functions, its trunk and index the pairs), and which of them an output follows is
+     * the vertices' business; labels matching some input's rows pass here, and the sweep's loss then checks
+     * them against the output itself.
+     */
+    private static long rowsLike(INDArray[] inputs, INDArray y, int fallback) {
+        for (INDArray x : inputs) {
+            if (y.rank() > 0 && x.rank() > 0 && x.size(0) == y.size(0)) {
+                return x.size(0);
+            }
+        }
+        return inputs[fallback].size(0);
     }
 
     private static void checkAsLayerDoes(Layer layer, INDArray x) {

@@ -97,7 +97,9 @@ public class RfgComputationGraph extends ComputationGraph {
         gradient = training.step(RfgStep.of(this, flattenedGradients, currentLabels),
                 settings().perturbation() == org.dl4jsnn.estimator.Perturbation.LOCAL_GUIDED
                         ? g -> LocalLossGradients.guide(g, currentLabels, this::maskedBackprop) : null);
-        score = training.last().sweep().loss() / getInputs()[0].size(0) + calcRegularizationScore(true);
+        // the mean over the minibatch as DL4J counts it: the labels' rows (a per-function DeepONet's first
+        // input holds its distinct functions, not its pairs)
+        score = training.last().sweep().loss() / currentLabels[0].size(0) + calcRegularizationScore(true);
     }
 
     /**

@@ -230,7 +230,9 @@ public final class FlopCount {
         }
         double p = shape.latent();
         double outputs = shape.outputs();
-        double f = shape.towers().get(0).rows();
+        // the DeepONet's product and output are per pair (the trunk's rows; its branch may hold fewer rows, one
+        // per distinct function), the SepONet's grid per function (the branch's rows)
+        double f = shape.towers().get(shape.product() == OperatorShape.Product.DEEPONET ? 1 : 0).rows();
         double fnx = 0;
         double gridGemm = 0;
         if (shape.product() == OperatorShape.Product.DEEPONET) {

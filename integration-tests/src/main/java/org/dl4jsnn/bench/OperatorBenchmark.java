@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.estimator.RfgSettings;
-import org.dl4jsnn.init.FanInUniformBiases;
+import org.dl4jsnn.operator.OperatorBiases;
 import org.dl4jsnn.train.RfgComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -88,7 +88,7 @@ public final class OperatorBenchmark {
             case RFG_ACTIVITY -> throw unsupportedActivity();
         };
         net.init();
-        FanInUniformBiases.draw(net);
+        OperatorBiases.drawFanInUniform(net);
         return net;
     }
 

@@ -74,9 +74,9 @@ public record OperatorShape(List<Tower> towers, Product product, long outputs, i
                         + t.name() + " ends in " + t.readout());
             }
         }
-        if (product == Product.DEEPONET && towers.get(0).rows() != towers.get(1).rows()) {
-            throw new IllegalArgumentException("a DeepONet's branch and trunk see the same rows, got "
-                    + towers.get(0).rows() + " and " + towers.get(1).rows());
+        if (product == Product.DEEPONET && towers.get(0).rows() > towers.get(1).rows()) {
+            throw new IllegalArgumentException("a DeepONet's branch sees at most the trunk's rows (one per pair, or"
+                    + " one per distinct function), got " + towers.get(0).rows() + " and " + towers.get(1).rows());
         }
         if (outputs < 1 || outputParams < 0) {
             throw new IllegalArgumentException("outputs must be >= 1 and outputParams >= 0, got " + outputs + ", "
@@ -89,7 +89,15 @@ public record OperatorShape(List<Tower> towers, Product product, long outputs, i
      * of {@code pairs} function-point pairs, {@code u = w0 sum_k b_k t_k + b0}.
      */
     public static OperatorShape deepOnet(int pairs, int sensors, int hidden, int p) {
-        return new OperatorShape(List.of(new Tower("branch", pairs, new int[] {sensors, hidden, p}),
+        return deepOnet(pairs, pairs, sensors, hidden, p);
+    }
+
+    /**
+     * The Poisson DeepONet with its branch on {@code functions} rows (the minibatch's distinct functions, as
+     * {@code BranchRows.PER_FUNCTION} runs it) and its trunk and product on every one of {@code pairs}.
+     */
+    public static OperatorShape deepOnet(int pairs, int functions, int sensors, int hidden, int p) {
+        return new OperatorShape(List.of(new Tower("branch", functions, new int[] {sensors, hidden, p}),
                 new Tower("trunk", pairs, new int[] {1, hidden, p})), Product.DEEPONET, pairs, 2);
     }
 

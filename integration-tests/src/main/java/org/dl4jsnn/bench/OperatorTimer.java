@@ -13,8 +13,9 @@ import org.dl4jsnn.data.OperatorSamples;
 import org.dl4jsnn.data.PoissonDataset;
 import org.dl4jsnn.data.SepOnetIterator;
 import org.dl4jsnn.estimator.RfgSettings;
-import org.dl4jsnn.init.FanInUniformBiases;
+import org.dl4jsnn.operator.OperatorBiases;
 import org.dl4jsnn.init.InitScheme;
+import org.dl4jsnn.operator.BranchRows;
 import org.dl4jsnn.operator.SpikingDeepOnet;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.train.RfgComputationGraph;
@@ -27,8 +28,11 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * jar, times the older code side by side (the bench's operator rows did not exist there).
  *
  * <pre>
- * java -cp dl4j-snn.jar org.dl4jsnn.bench.OperatorTimer deeponet|seponet BATCH FWD|BP|RFG-G|RFG-L WARMUP ITERS
+ * java -cp dl4j-snn.jar org.dl4jsnn.bench.OperatorTimer deeponet|seponet BATCH FWD|BP|RFG-G|RFG-L WARMUP ITERS [pairs|functions]
  * </pre>
+ *
+ * <p>The optional last argument is the DeepONet's {@link BranchRows} layout: {@code pairs} (the default, and
+ * all an older build has) gives the branch one row per pair, {@code functions} one per distinct function.
  */
 public final class OperatorTimer {
 
@@ -36,8 +40,14 @@ public final class OperatorTimer {
     }
 
     public static void main(String[] args) {
-        if (args.length != 5) {
-            throw new IllegalArgumentException("usage: deeponet|seponet BATCH FWD|BP|RFG-G|RFG-L WARMUP ITERATIONS");
+        if (args.length != 5 && args.length != 6) {
+            throw new IllegalArgumentException("usage: deeponet|seponet BATCH FWD|BP|RFG-G|RFG-L WARMUP ITERATIONS"
+                    + " [pairs|functions]");
+        }
+        BranchRows rows = args.length == 5 || args[5].equals("pairs") ? BranchRows.PER_PAIR
+                : args[5].equals("functions") ? BranchRows.PER_FUNCTION : null;
+        if (rows == null) {
+            throw new IllegalArgumentException("the DeepONet layout must be pairs or functions, got " + args[5]);
         }
         String net = args[0];
         int batch = Integer.parseInt(args[1]);
@@ -50,9 +60,9 @@ public final class OperatorTimer {
         MultiDataSet data;
         if (net.equals("deeponet")) {
             OperatorSamples train = PoissonDataset.load(PoissonDataset.Config.defaults(), cache).train();
-            data = new DeepOnetIterator(train, batch, true, seed, DataType.FLOAT).next();
+            data = new DeepOnetIterator(train, batch, true, seed, DataType.FLOAT, rows).next();
             conf = SpikingDeepOnet.builder().surrogate(Surrogate.gaussian(0.3)).seed(seed)
-                    .init(InitScheme.FAN_IN_UNIFORM).build();
+                    .init(InitScheme.FAN_IN_UNIFORM).branchRows(rows).build();
         } else if (net.equals("seponet")) {
             GridOperatorSamples train = DiffusionReactionDataset.load(DiffusionReactionDataset.Config.defaults()
                     .withLengthScale(DiffusionReactionDataset.PAPER_LENGTH_SCALE), cache).train();
@@ -70,7 +80,7 @@ public final class OperatorTimer {
             default -> throw new IllegalArgumentException("method must be FWD, BP, RFG-G or RFG-L, got " + method);
         };
         g.init();
-        FanInUniformBiases.draw(g);
+        OperatorBiases.drawFanInUniform(g);
         var bean = ManagementFactory.getThreadMXBean();
         double[] wall = new double[iterations];
         double[] cpu = new double[iterations];
@@ -89,7 +99,7 @@ public final class OperatorTimer {
         }
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        System.out.printf(Locale.ROOT, "%s %s batch=%d: median %.3f ms wall, %.3f ms cpu (%d timed)%n", net, method,
-                batch, wall[iterations / 2], cpu[iterations / 2], iterations);
+        System.out.printf(Locale.ROOT, "%s %s batch=%d%s: median %.3f ms wall, %.3f ms cpu (%d timed)%n", net, method,
+                batch, net.equals("deeponet") ? " " + rows : "", wall[iterations / 2], cpu[iterations / 2], iterations);
     }
 }

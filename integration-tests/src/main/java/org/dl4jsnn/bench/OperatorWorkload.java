@@ -10,6 +10,7 @@ import org.dl4jsnn.data.GridOperatorSamples;
 import org.dl4jsnn.data.OperatorSamples;
 import org.dl4jsnn.data.PoissonDataset;
 import org.dl4jsnn.init.InitScheme;
+import org.dl4jsnn.operator.BranchRows;
 import org.dl4jsnn.operator.SpikingDeepOnet;
 import org.dl4jsnn.operator.SpikingSepOnet;
 import org.dl4jsnn.surrogate.Surrogate;
@@ -49,20 +50,28 @@ public record OperatorWorkload(String net, int batch, int steps, double surrogat
 
     /**
      * The Poisson DeepONet on {@code pairs} function-point pairs of the task's cached training set (the first
-     * shuffled minibatch the task's iterator gives; 80,000 = all 800 functions x 100 points).
+     * shuffled minibatch the task's iterator gives; 80,000 = all 800 functions x 100 points), in the layout
+     * the task trains ({@link BranchRows#PER_FUNCTION}: the branch on the minibatch's distinct functions).
      */
     public static OperatorWorkload poissonDeepOnet(int pairs, long seed, DatasetCache cache) {
+        return poissonDeepOnet(pairs, seed, cache, BranchRows.PER_FUNCTION);
+    }
+
+    /** {@link #poissonDeepOnet(int, long, DatasetCache)} in a given layout of the branch rows. */
+    public static OperatorWorkload poissonDeepOnet(int pairs, long seed, DatasetCache cache, BranchRows rows) {
         OperatorSamples train = PoissonDataset.load(PoissonDataset.Config.defaults(), cache).train();
         long all = (long) train.functionCount() * train.pointCount();
         if (pairs < 1 || pairs > all) {
             throw new IllegalArgumentException("pairs must be in [1, " + all + "] (functions x points), got " + pairs);
         }
-        MultiDataSet batch = new DeepOnetIterator(train, pairs, true, seed, DataType.FLOAT).next();
+        MultiDataSet batch = new DeepOnetIterator(train, pairs, true, seed, DataType.FLOAT, rows).next();
         int sensors = train.sensorCount();
+        int functions = (int) batch.getFeatures(rows.branchInput()).size(0);
         return new OperatorWorkload("poisson-deeponet", pairs, STEPS, DEEPONET_WIDTH,
-                OperatorShape.deepOnet(pairs, sensors, DEEPONET_HIDDEN, DEEPONET_HIDDEN),
+                OperatorShape.deepOnet(pairs, functions, sensors, DEEPONET_HIDDEN, DEEPONET_HIDDEN),
                 s -> SpikingDeepOnet.builder().sensors(sensors).hidden(DEEPONET_HIDDEN).latent(DEEPONET_HIDDEN)
-                        .timeSteps(STEPS).surrogate(s).seed(seed).init(InitScheme.FAN_IN_UNIFORM).build(),
+                        .timeSteps(STEPS).surrogate(s).seed(seed).init(InitScheme.FAN_IN_UNIFORM).branchRows(rows)
+                        .build(),
                 batch);
     }
 

@@ -23,6 +23,16 @@ class OperatorFlopCountTest {
     }
 
     @Test
+    void perFunctionDeepOnetCountsTheBranchOnceForItsOneFunction() {
+        // the same B = 2 pairs sharing one function: the branch's forward terms above (156) once, not twice
+        OperatorShape one = OperatorShape.deepOnet(2, 1, 3, 2, 2);
+        double branchPerRow = (24 + 4 + 96 + 12 + 16 + 4) / 2.0;
+        assertThat(FlopCount.count(one, 2, BenchMethod.forward()).total())
+                .isEqualTo(FlopCount.count(DEEPONET, 2, BenchMethod.forward()).total() - branchPerRow);
+        assertThat(one.parameters()).isEqualTo(DEEPONET.parameters());
+    }
+
+    @Test
     void deepOnetBackPropagationAddsEachTowersAdjointTheProductsAndAdam() {
         double primal = 318;
         // branch: 2 * 24 + neurons 5*2*2*2 = 40; readout 2*16 + bias 4 + spread 4
@@ -83,9 +93,10 @@ class OperatorFlopCountTest {
 
     @Test
     void shapesRejectMismatchedTowers() {
-        assertThatThrownBy(() -> new OperatorShape(java.util.List.of(new OperatorShape.Tower("b", 2, new int[] {3, 2, 2}),
-                new OperatorShape.Tower("t", 3, new int[] {1, 2, 2})), OperatorShape.Product.DEEPONET, 2, 2))
-                .hasMessageContaining("same rows");
+        // a branch with more rows than pairs: neither one per pair nor one per distinct function
+        assertThatThrownBy(() -> new OperatorShape(java.util.List.of(new OperatorShape.Tower("b", 3, new int[] {3, 2, 2}),
+                new OperatorShape.Tower("t", 2, new int[] {1, 2, 2})), OperatorShape.Product.DEEPONET, 2, 2))
+                .hasMessageContaining("at most the trunk's rows");
         assertThatThrownBy(() -> OperatorShape.deepOnet(0, 3, 2, 2)).hasMessageContaining("rows must be >= 1");
     }
 }

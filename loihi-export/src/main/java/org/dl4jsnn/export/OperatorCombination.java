@@ -47,7 +47,8 @@ public record OperatorCombination(Kind kind, List<String> parts, double outputWe
             if (product instanceof SepOnetProduct sep) {
                 return new OperatorCombination(Kind.SEPONET, parts, w, b, sep.getNx(), sep.getNt());
             }
-            return new OperatorCombination(Kind.DEEPONET, parts, w, b, 0, 0);
+            // a per-function DeepONet's third input is the pair-to-function index: data the host applies, no net
+            return new OperatorCombination(Kind.DEEPONET, parts.subList(0, 2), w, b, 0, 0);
         }
         return new OperatorCombination(Kind.MLP, List.of(output), 1, 0, 0, 0);
     }

@@ -57,6 +57,17 @@ class OperatorExportTest {
     }
 
     @Test
+    void perFunctionDeepOnetExportsTheSameTwoNetsNotItsIndex() throws Exception {
+        ComputationGraph net = new ComputationGraph(SpikingDeepOnet.builder().sensors(5).hidden(6).latent(3)
+                .timeSteps(8).seed(3).branchRows(org.dl4jsnn.operator.BranchRows.PER_FUNCTION).build());
+        net.init();
+        ModelExporter.Result r = ModelExporter.export(net, dir, EnumSet.allOf(ExportFormat.class), 2.0);
+        assertThat(r.combination().kind()).isEqualTo(OperatorCombination.Kind.DEEPONET);
+        assertThat(r.combination().parts()).containsExactly("branch_out", "trunk_out");
+        assertThat(r.networks()).extracting(ExportedNetwork::input).containsExactly("branch", "trunk");
+    }
+
+    @Test
     void sepOnetExportsThreeNetsWithItsGrid() throws Exception {
         ComputationGraph net = new ComputationGraph(SpikingSepOnet.builder().sensors(4).hidden(5).rank(2)
                 .timeSteps(6).grid(3, 2).build());

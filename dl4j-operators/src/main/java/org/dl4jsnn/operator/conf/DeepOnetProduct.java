@@ -13,6 +13,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The DeepONet combination sum_k branch_k(f) trunk_k(x): inputs [batch, p] (branch) and [batch, p] (trunk)
  * give [batch, 1]. The bias b0 comes from the 1-to-1 output layer that follows.
+ *
+ * <p>With a third input, the pair-to-function index [batch, 1], the branch holds one row per distinct
+ * function ([functions, p]) and pair n uses branch row index[n] (docs/design.md section 4): the branch runs
+ * once per function, in back-propagation as in the forward pass. The number of inputs is the whole
+ * configuration, so the JSON form is the same in both layouts.
  */
 public class DeepOnetProduct extends GraphVertex {
 
@@ -45,7 +50,7 @@ public class DeepOnetProduct extends GraphVertex {
 
     @Override
     public int maxVertexInputs() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -56,12 +61,20 @@ public class DeepOnetProduct extends GraphVertex {
 
     @Override
     public InputType getOutputType(int layerIndex, InputType... in) throws InvalidInputTypeException {
+        if (in.length < 2 || in.length > 3) {
+            throw new InvalidInputTypeException("DeepOnetProduct takes 2 inputs (branch, trunk) or 3 (branch,"
+                    + " trunk, function index), got " + in.length);
+        }
         OperatorInputs.requireFeedForward("DeepOnetProduct", in);
         long p0 = ((InputType.InputTypeFeedForward) in[0]).getSize();
         long p1 = ((InputType.InputTypeFeedForward) in[1]).getSize();
         if (p0 != p1) {
             throw new InvalidInputTypeException("DeepOnetProduct: branch has p=" + p0 + " outputs but trunk has p="
                     + p1 + "; both must end in the same number of outputs");
+        }
+        if (in.length == 3 && ((InputType.InputTypeFeedForward) in[2]).getSize() != 1) {
+            throw new InvalidInputTypeException("DeepOnetProduct: the function index (input 2) must be one column"
+                    + " [pairs, 1], got width " + ((InputType.InputTypeFeedForward) in[2]).getSize());
         }
         return InputType.feedForward(1);
     }

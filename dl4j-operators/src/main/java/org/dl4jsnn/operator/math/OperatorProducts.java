@@ -48,6 +48,58 @@ public final class OperatorProducts {
     }
 
     /**
+     * DeepONet with its branch evaluated once per distinct function: out[n] = sum_k b[fn[n]][k] t[n][k]
+     * (b: [functions, p], t: [rows, p], fn: each row's function row, checked by the caller).
+     */
+    public static double[] gatherDot(double[] b, int[] fn, double[] t, int rows, int p) {
+        double[] out = new double[rows];
+        for (int n = 0; n < rows; n++) {
+            double acc = 0;
+            for (int k = 0, bo = fn[n] * p, o = n * p; k < p; k++) {
+                acc += b[bo + k] * t[o + k];
+            }
+            out[n] = acc;
+        }
+        return out;
+    }
+
+    /** The branch rows each pair uses, as [rows, p]: b[fn[n]] for every row n. */
+    public static double[] gatherRows(double[] b, int[] fn, int rows, int p) {
+        double[] out = new double[rows * p];
+        for (int n = 0; n < rows; n++) {
+            System.arraycopy(b, fn[n] * p, out, n * p, p);
+        }
+        return out;
+    }
+
+    /**
+     * Back-propagation of {@link #gatherDot} to the branch: dL/db[f][k] = sum over the rows n of function f
+     * of eps[n] t[n][k] (the adjoint of a gather is a scatter-add), summed in row order.
+     */
+    public static double[] scatterDotAdjoint(double[] eps, double[] t, int[] fn, int functions, int rows, int p) {
+        double[] out = new double[functions * p];
+        for (int n = 0; n < rows; n++) {
+            double e = eps[n];
+            for (int k = 0, bo = fn[n] * p, o = n * p; k < p; k++) {
+                out[bo + k] += e * t[o + k];
+            }
+        }
+        return out;
+    }
+
+    /** Back-propagation of {@link #gatherDot} to the trunk: dL/dt[n][k] = eps[n] b[fn[n]][k]. */
+    public static double[] gatherDotAdjoint(double[] eps, double[] b, int[] fn, int rows, int p) {
+        double[] out = new double[rows * p];
+        for (int n = 0; n < rows; n++) {
+            double e = eps[n];
+            for (int k = 0, bo = fn[n] * p, o = n * p; k < p; k++) {
+                out[o + k] = e * b[bo + k];
+            }
+        }
+        return out;
+    }
+
+    /**
      * SepONet: out[b][i nt + j] = sum_k br[b][k] x[i][k] t[j][k] for a whole nx x nt grid from nx + nt
      * trunk evaluations (br: [nb, r], x: [nx, r], t: [nt, r]).
      *

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.arbiter.method.TrainingMethod;
+import org.dl4jsnn.operator.BranchRows;
 import org.dl4jsnn.operator.SpikingDeepOnet;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.train.RfgComputationGraph;
@@ -21,6 +22,12 @@ import org.dl4jsnn.train.RfgComputationGraph;
 public record DeepOnetCandidate(int sensors, int hiddenWidth, int latent, int timeSteps, Surrogate surrogate,
                                 double threshold, TrainingMethod method) implements SearchCandidate {
 
+    /**
+     * The branch runs once per distinct function of a minibatch (the same network and gradients as one row
+     * per pair); {@code PoissonSearchData} feeds minibatches in this layout.
+     */
+    public static final BranchRows BRANCH_ROWS = BranchRows.PER_FUNCTION;
+
     public DeepOnetCandidate {
         Objects.requireNonNull(surrogate, "surrogate");
         Objects.requireNonNull(method, "method");
@@ -32,7 +39,7 @@ public record DeepOnetCandidate(int sensors, int hiddenWidth, int latent, int ti
     public ComputationGraphConfiguration configuration(long networkSeed, int iterations) {
         return SpikingDeepOnet.builder().sensors(sensors).hidden(hiddenWidth).latent(latent).timeSteps(timeSteps)
                 .surrogate(surrogate).threshold(threshold).updater(method.updater(iterations))
-                .seed(SearchCandidate.requireNetworkSeed(networkSeed)).build();
+                .seed(SearchCandidate.requireNetworkSeed(networkSeed)).branchRows(BRANCH_ROWS).build();
     }
 
     @Override

@@ -3,10 +3,12 @@ package org.dl4jsnn.arbiter.data;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
+import org.dl4jsnn.arbiter.candidate.DeepOnetCandidate;
 import org.dl4jsnn.data.DatasetCache;
 import org.dl4jsnn.data.DeepOnetIterator;
 import org.dl4jsnn.data.OperatorSamples;
 import org.dl4jsnn.data.PoissonDataset;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
@@ -50,7 +52,7 @@ public class PoissonSearchData implements DataSource {
     @Override
     public MultiDataSetIterator trainData() {
         requireConfigured();
-        return new DeepOnetIterator(train, batch, shuffleSeed);
+        return new DeepOnetIterator(train, batch, true, shuffleSeed, DataType.FLOAT, DeepOnetCandidate.BRANCH_ROWS);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.dl4jsnn.reproduce.tasks;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dl4jsnn.init.FanInUniformBiases;
+import org.dl4jsnn.operator.OperatorBiases;
 import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.reproduce.choice.LrSchedule;
 import org.dl4jsnn.reproduce.choice.TrainingChoices;
@@ -89,7 +89,7 @@ final class Methods {
                 : new RfgComputationGraph(conf, rfg(method, seed, choices, outputLayers));
         net.init();
         if (choices.init() == InitScheme.FAN_IN_UNIFORM) {
-            FanInUniformBiases.draw(net);
+            OperatorBiases.drawFanInUniform(net);
         }
         return net;
     }

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.data.DeepOnetIterator;
 import org.dl4jsnn.data.OperatorSamples;
 import org.dl4jsnn.data.PoissonDataset;
+import org.dl4jsnn.operator.BranchRows;
 import org.dl4jsnn.operator.OperatorMetrics;
 import org.dl4jsnn.operator.SpikingDeepOnet;
 import org.dl4jsnn.reproduce.Artifacts;
@@ -35,6 +36,12 @@ import org.nd4j.linalg.factory.Nd4j;
 final class PoissonDeepOnetTask extends BaseTask {
 
     private static final double WIDTH = 0.3;
+    /**
+     * The branch runs once per distinct function of a minibatch: the pair layout's network, loss and gradients
+     * (BranchRowsLayoutTest), without evaluating the branch on every pair. WSG's noise is addressed by the
+     * branch row, so WSG runs draw other (equally distributed) noise than in the pair layout.
+     */
+    static final BranchRows BRANCH_ROWS = BranchRows.PER_FUNCTION;
     private static final int PLOTTED = 4;
 
     private PoissonDataset data;
@@ -120,7 +127,8 @@ final class PoissonDeepOnetTask extends BaseTask {
         TrainingChoices choices = TrainingChoices.of(settings);
         return SpikingDeepOnet.builder().surrogate(Methods.surrogate(method, WIDTH))
                 .localLosses(method.localLosses()).updater(Methods.updater(settings)).seed(Methods.networkSeed(seed))
-                .init(choices.init()).resetDifferentiated(choices.reset().differentiated(method.gradient())).build();
+                .init(choices.init()).resetDifferentiated(choices.reset().differentiated(method.gradient()))
+                .branchRows(BRANCH_ROWS).build();
     }
 
     @Override
@@ -135,7 +143,8 @@ final class PoissonDeepOnetTask extends BaseTask {
 
     @Override
     public MultiDataSetIterator trainData(RunSettings settings, long seed, EvaluationSplit split) {
-        return new DeepOnetIterator(holdout().trainingSet(split), settings.batch(), seed);
+        return new DeepOnetIterator(holdout().trainingSet(split), settings.batch(), true, seed, DataType.FLOAT,
+                BRANCH_ROWS);
     }
 
     @Override
@@ -174,11 +183,18 @@ final class PoissonDeepOnetTask extends BaseTask {
         return new CurveSamples("x", test.points(), truth, prediction);
     }
 
+    /**
+     * Test function 0 at all points. Per function, the branch still gets one row per point (the identity
+     * index): the spike rate weighs each layer by its rows, and this keeps the pair layout's rate.
+     */
     @Override
     public INDArray[] probeInputs() {
         OperatorSamples test = data().test();
+        int q = test.pointCount();
         INDArray branch = Nd4j.create(test.function(0), new long[] {1, test.sensorCount()}, 'c')
-                .castTo(DataType.FLOAT).repeat(0, test.pointCount());
-        return new INDArray[] {branch, test.pointsColumn(DataType.FLOAT)};
+                .castTo(DataType.FLOAT).repeat(0, q);
+        INDArray points = test.pointsColumn(DataType.FLOAT);
+        return BRANCH_ROWS == BranchRows.PER_PAIR ? new INDArray[] {branch, points}
+                : new INDArray[] {branch, points, Nd4j.arange(q).castTo(DataType.FLOAT).reshape(q, 1)};
     }
 }

@@ -24,16 +24,18 @@ public final class ChunkBuffers {
     public enum Slot {
         /** A training pass's copy of the chunk's input, kept for back-propagation. */
         INPUT,
-        /** An inference pass's copy of the input (so it never overwrites a training trace's). */
-        INFERENCE_INPUT,
-        SPIKES,
+        /**
+         * An inference pass's copy of the input (so it never overwrites a training trace's), or
+         * back-propagation's input gradient: the same length, never needed at the same time.
+         */
+        INPUT_SCRATCH,
+        /** A forward pass's spikes, or back-propagation's dL/dS: the same length, each used within its pass. */
+        TRAINS_SCRATCH,
         /** The surrogate slopes g and the reset slopes a of the last training pass. */
         SPIKE_SLOPES,
         RESET_SLOPES,
         MEMBRANE,
         CURRENT,
-        LOSS_PER_SPIKE,
-        INPUT_GRADIENT,
         CARRIED,
         LOSS_PER_CURRENT,
         LOSS_PER_CURRENT_TOTAL,

@@ -74,7 +74,7 @@ public final class ChunkedSpikingDense {
             LayerShape s = new LayerShape(n, shape.nIn(), shape.nOut(), shape.steps(), shape.spikeInput());
             ChunkBuffers.Chunk own = chunkBuffers.get(c);
             // readRows fills every element
-            A in = own.any(p, withSlopes ? ChunkBuffers.Slot.INPUT : ChunkBuffers.Slot.INFERENCE_INPUT, inRows * n);
+            A in = own.any(p, withSlopes ? ChunkBuffers.Slot.INPUT : ChunkBuffers.Slot.INPUT_SCRATCH, inRows * n);
             p.readRows(input, batch, b0, n, in);
             requireFinite(p, in, n, batch, b0, inputName);
             SpikingDensePass.Trace<A> t = SpikingDensePass.forward(p, s, in, w, bias, neuron, withSlopes, noiseSeed,
@@ -116,7 +116,7 @@ public final class ChunkedSpikingDense {
             int b0 = BatchChunks.start(batch, c);
             int n = BatchChunks.length(batch, c);
             ChunkBuffers.Chunk own = chunkBuffers.get(c);
-            A eps = own.any(p, ChunkBuffers.Slot.LOSS_PER_SPIKE, outRows * n);
+            A eps = own.any(p, ChunkBuffers.Slot.TRAINS_SCRATCH, outRows * n);
             p.readRows(lossPerSpike, batch, b0, n, eps);
             SpikingDensePass.Trace<A> t = part.trace();
             SpikingDensePass.Gradients<A> g = SpikingDensePass.backward(p, part.shape(), t.spikeSlopes(),

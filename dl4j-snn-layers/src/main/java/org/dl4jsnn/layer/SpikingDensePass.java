@@ -46,7 +46,7 @@ public final class SpikingDensePass {
 
     /**
      * {@link #forward} with its arrays from {@code buffers} (a layer's, kept between iterations): the
-     * trace's arrays are the buffers' SPIKES, SPIKE_SLOPES and RESET_SLOPES, valid until the next pass
+     * trace's arrays are the buffers' TRAINS_SCRATCH, SPIKE_SLOPES and RESET_SLOPES, valid until the next pass
      * that uses the same buffers.
      */
     public static <A> Trace<A> forward(KernelPrecision<A> p, LayerShape shape, A input, A w, A bias,
@@ -59,7 +59,7 @@ public final class SpikingDensePass {
         final int block = batch * nOut;
         NoiseAddress noise = new NoiseAddress(noiseSeed, steps, nOut, batch, true, batchOffset);
         // every element of spikes, g, a and current is written before it is read: no zeroing needed
-        A spikes = buffers.any(p, ChunkBuffers.Slot.SPIKES, block * steps);
+        A spikes = buffers.any(p, ChunkBuffers.Slot.TRAINS_SCRATCH, block * steps);
         A g = withSlopes ? buffers.any(p, ChunkBuffers.Slot.SPIKE_SLOPES, block * steps) : null;
         A a = withSlopes ? buffers.any(p, ChunkBuffers.Slot.RESET_SLOPES, block * steps) : null;
         A membrane = buffers.zeroed(p, ChunkBuffers.Slot.MEMBRANE, block);
@@ -94,7 +94,7 @@ public final class SpikingDensePass {
                 new ChunkBuffers.Chunk());
     }
 
-    /** {@link #backward} with its working arrays from {@code buffers}; the input gradient is INPUT_GRADIENT's. */
+    /** {@link #backward} with its working arrays from {@code buffers}; the input gradient is INPUT_SCRATCH's. */
     public static <A> Gradients<A> backward(KernelPrecision<A> p, LayerShape shape, A spikeSlopes, A resetSlopes,
                                             A lossPerSpike, A input, int inputLength, A w,
                                             IntegrateAndFireNeuron neuron, ChunkBuffers.Chunk buffers) {
@@ -105,7 +105,7 @@ public final class SpikingDensePass {
         final int block = batch * nOut;
         A wT = p.transpose(w, nOut, nIn);
         // the products overwrite every element of dInput and dCurrent (columns without accumulate)
-        A dInput = buffers.any(p, ChunkBuffers.Slot.INPUT_GRADIENT, inputLength);
+        A dInput = buffers.any(p, ChunkBuffers.Slot.INPUT_SCRATCH, inputLength);
         double[] dW = new double[nOut * nIn];
         A carried = buffers.zeroed(p, ChunkBuffers.Slot.CARRIED, block);
         A dCurrent = buffers.any(p, ChunkBuffers.Slot.LOSS_PER_CURRENT, block);

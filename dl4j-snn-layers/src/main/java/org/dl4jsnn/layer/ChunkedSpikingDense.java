@@ -49,18 +49,36 @@ public final class ChunkedSpikingDense {
     public static <A> Trace<A> forward(KernelPrecision<A> p, LayerShape shape, INDArray input, String inputName,
                                        A w, A bias, IntegrateAndFireNeuron neuron, boolean withSlopes,
                                        long noiseSeed, BatchThreads threads, INDArray spikesOut) {
+        return forward(p, shape, input, inputName, w, bias, neuron, withSlopes, noiseSeed, threads, spikesOut,
+                new ChunkBuffers());
+    }
+
+    /**
+     * {@link #forward} with the chunks' arrays from {@code buffers} (a layer's, kept between iterations).
+     * A training pass ({@code withSlopes}) keeps its input copy and slopes in the buffers' INPUT,
+     * SPIKE_SLOPES and RESET_SLOPES: the returned trace stays valid until the next training pass on the
+     * same buffers. An inference pass writes neither, so it may run between a training pass and its
+     * back-propagation.
+     */
+    public static <A> Trace<A> forward(KernelPrecision<A> p, LayerShape shape, INDArray input, String inputName,
+                                       A w, A bias, IntegrateAndFireNeuron neuron, boolean withSlopes,
+                                       long noiseSeed, BatchThreads threads, INDArray spikesOut,
+                                       ChunkBuffers buffers) {
         int batch = shape.batch();
         int inRows = inputRows(shape);
         int outRows = shape.steps() * shape.nOut();
+        List<ChunkBuffers.Chunk> chunkBuffers = buffers.forChunks(BatchChunks.count(batch));
         List<Part<A>> parts = threads.map(batch, c -> {
             int b0 = BatchChunks.start(batch, c);
             int n = BatchChunks.length(batch, c);
             LayerShape s = new LayerShape(n, shape.nIn(), shape.nOut(), shape.steps(), shape.spikeInput());
-            A in = p.allocate(inRows * n);
+            ChunkBuffers.Chunk own = chunkBuffers.get(c);
+            // readRows fills every element
+            A in = own.any(p, withSlopes ? ChunkBuffers.Slot.INPUT : ChunkBuffers.Slot.INPUT_SCRATCH, inRows * n);
             p.readRows(input, batch, b0, n, in);
             requireFinite(p, in, n, batch, b0, inputName);
             SpikingDensePass.Trace<A> t = SpikingDensePass.forward(p, s, in, w, bias, neuron, withSlopes, noiseSeed,
-                    b0);
+                    b0, own);
             // chunks write disjoint examples of the shared output
             p.writeRows(t.spikes(), n, spikesOut, batch, b0);
             return new Part<>(s, in, t);
@@ -81,19 +99,28 @@ public final class ChunkedSpikingDense {
     public static <A> ParamGradients backward(Trace<A> trace, INDArray lossPerSpike, A w,
                                               IntegrateAndFireNeuron neuron, BatchThreads threads,
                                               INDArray inputGrad) {
+        return backward(trace, lossPerSpike, w, neuron, threads, inputGrad, new ChunkBuffers());
+    }
+
+    /** {@link #backward} with the chunks' working arrays from {@code buffers} (a layer's). */
+    public static <A> ParamGradients backward(Trace<A> trace, INDArray lossPerSpike, A w,
+                                              IntegrateAndFireNeuron neuron, BatchThreads threads,
+                                              INDArray inputGrad, ChunkBuffers buffers) {
         KernelPrecision<A> p = trace.precision();
         LayerShape shape = trace.shape();
         int batch = shape.batch();
         int outRows = shape.steps() * shape.nOut();
+        List<ChunkBuffers.Chunk> chunkBuffers = buffers.forChunks(BatchChunks.count(batch));
         List<SpikingDensePass.Gradients<A>> parts = threads.map(batch, c -> {
             Part<A> part = trace.parts().get(c);
             int b0 = BatchChunks.start(batch, c);
             int n = BatchChunks.length(batch, c);
-            A eps = p.allocate(outRows * n);
+            ChunkBuffers.Chunk own = chunkBuffers.get(c);
+            A eps = own.any(p, ChunkBuffers.Slot.TRAINS_SCRATCH, outRows * n);
             p.readRows(lossPerSpike, batch, b0, n, eps);
             SpikingDensePass.Trace<A> t = part.trace();
             SpikingDensePass.Gradients<A> g = SpikingDensePass.backward(p, part.shape(), t.spikeSlopes(),
-                    t.resetSlopes(), eps, part.input(), part.shape().inputLength(), w, neuron);
+                    t.resetSlopes(), eps, part.input(), part.shape().inputLength(), w, neuron, own);
             p.writeRows(g.input(), n, inputGrad, batch, b0);
             return g;
         });

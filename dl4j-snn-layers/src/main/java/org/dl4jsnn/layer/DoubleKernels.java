@@ -1,6 +1,7 @@
 package org.dl4jsnn.layer;
 
 import org.dl4jsnn.kernel.DenseProducts;
+import org.dl4jsnn.kernel.FiniteScan;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
 import org.dl4jsnn.neuron.NeuronStep;
 import org.dl4jsnn.neuron.NoiseAddress;
@@ -13,6 +14,16 @@ final class DoubleKernels implements KernelPrecision<double[]> {
     @Override
     public double[] allocate(int n) {
         return new double[n];
+    }
+
+    @Override
+    public boolean holds(Object array, int length) {
+        return array instanceof double[] a && a.length == length;
+    }
+
+    @Override
+    public void zero(double[] array) {
+        java.util.Arrays.fill(array, 0);
     }
 
     @Override
@@ -86,18 +97,18 @@ final class DoubleKernels implements KernelPrecision<double[]> {
     }
 
     @Override
+    public void readRows(INDArray rows, int firstRow, int count, int batch, int b0, int n, double[] part) {
+        NdArrays.readRows(rows, firstRow, count, batch, b0, n, part);
+    }
+
+    @Override
     public void writeRows(double[] part, int n, INDArray rows, int batch, int b0) {
         NdArrays.writeRows(part, n, rows, batch, b0);
     }
 
     @Override
     public int firstNonFinite(double[] values) {
-        for (int e = 0; e < values.length; e++) {
-            if (!Double.isFinite(values[e])) {
-                return e;
-            }
-        }
-        return -1;
+        return FiniteScan.firstNonFinite(values);
     }
 
     @Override

@@ -20,6 +20,12 @@ public interface KernelPrecision<A> {
 
     A allocate(int n);
 
+    /** Whether {@code array} is an array of this precision of exactly {@code length} elements. */
+    boolean holds(Object array, int length);
+
+    /** Sets every element to zero. */
+    void zero(A array);
+
     /** The transpose of a row-major [rows][cols] array, as [cols][rows]. */
     A transpose(A a, int rows, int cols);
 
@@ -54,6 +60,12 @@ public interface KernelPrecision<A> {
 
     /** {@link NdArrays#readRows}: examples [b0, b0 + n) of batch-innermost rows into {@code part}. */
     void readRows(INDArray rows, int batch, int b0, int n, A part);
+
+    /**
+     * {@link NdArrays#readRows} of {@code count} rows from row {@code firstRow}: examples [b0, b0 + n) of
+     * rows [firstRow, firstRow + count) into {@code part}, [count][n].
+     */
+    void readRows(INDArray rows, int firstRow, int count, int batch, int b0, int n, A part);
 
     /** {@link NdArrays#writeRows}: {@code part} into examples [b0, b0 + n) of batch-innermost rows. */
     void writeRows(A part, int n, INDArray rows, int batch, int b0);

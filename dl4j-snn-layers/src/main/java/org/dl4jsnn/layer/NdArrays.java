@@ -222,6 +222,18 @@ public final class NdArrays {
         }
     }
 
+    /** {@link #readRows} of rows [firstRow, firstRow + count) only, into {@code part} [count][n]. */
+    public static void readRows(INDArray rows, int firstRow, int count, int batch, int b0, int n, double[] part) {
+        DoubleBuffer from = nio(rows, DataType.DOUBLE).asDoubleBuffer();
+        if (n == batch) {
+            from.get(firstRow * batch, part, 0, count * n);
+            return;
+        }
+        for (int r = 0; r < count; r++) {
+            from.get((firstRow + r) * batch + b0, part, r * n, n);
+        }
+    }
+
     /** The inverse of {@link #readRows}: writes {@code part} [rows][n] at examples [b0, b0 + n). */
     public static void writeRows(double[] part, int n, INDArray rows, int batch, int b0) {
         DoubleBuffer to = nio(rows, DataType.DOUBLE).asDoubleBuffer();
@@ -231,6 +243,18 @@ public final class NdArrays {
         }
         for (int r = 0, count = part.length / n; r < count; r++) {
             to.put(r * batch + b0, part, r * n, n);
+        }
+    }
+
+    /** {@link #readRows} of rows [firstRow, firstRow + count) only, into {@code part} [count][n]. */
+    public static void readRows(INDArray rows, int firstRow, int count, int batch, int b0, int n, float[] part) {
+        FloatBuffer from = nio(rows, DataType.FLOAT).asFloatBuffer();
+        if (n == batch) {
+            from.get(firstRow * batch, part, 0, count * n);
+            return;
+        }
+        for (int r = 0; r < count; r++) {
+            from.get((firstRow + r) * batch + b0, part, r * n, n);
         }
     }
 

@@ -29,6 +29,12 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     private transient ChunkedSpikingDense.Trace<?> trace;
     private transient long backwardPasses;
     private transient BatchThreads threads = BatchThreads.single();
+    /**
+     * The passes' working arrays, kept between iterations (not part of the model: a restored, cloned or
+     * deserialized layer starts without, see {@link ChunkBuffers}); {@link #clear} keeps them, as DL4J
+     * keeps its workspaces, since DL4J clears the layers after every fit.
+     */
+    private transient ChunkBuffers buffers;
 
     public SpikingDenseLayer(NeuralNetConfiguration conf, org.nd4j.linalg.api.buffer.DataType dataType) {
         super(conf, dataType);
@@ -62,6 +68,13 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
     public BatchThreads batchThreads() {
         // transient: a layer restored by Java serialization starts single-threaded
         return threads == null ? BatchThreads.single() : threads;
+    }
+
+    private ChunkBuffers buffers() {
+        if (buffers == null) {
+            buffers = new ChunkBuffers();
+        }
+        return buffers;
     }
 
     /** How many times back-propagation ran through this layer (lets tests prove RFG runs none). */
@@ -131,7 +144,7 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
                 new long[] {shape.batch(), shape.nOut(), shape.steps()}, 'f');
         ChunkedSpikingDense.Trace<A> tr = ChunkedSpikingDense.forward(p, shape,
                 NdArrays.batchInnermostRows(input, p.type()), layerId() + " input", weights(p), bias(p), neuron(),
-                training, noiseSeed, batchThreads(), NdArrays.rowsTarget(out));
+                training, noiseSeed, batchThreads(), NdArrays.rowsTarget(out), buffers());
         if (training) {
             trace = tr;
         }
@@ -168,7 +181,7 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
         INDArray epsOut = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, p.type(), inputShape(shape), 'f');
         ChunkedSpikingDense.ParamGradients grads = ChunkedSpikingDense.backward(tr,
                 NdArrays.batchInnermostRows(epsilon, p.type()), weights(p), neuron(), batchThreads(),
-                NdArrays.rowsTarget(epsOut));
+                NdArrays.rowsTarget(epsOut), buffers());
         if (epsOut.dataType() != dataType) {
             epsOut = epsOut.castTo(dataType);
         }

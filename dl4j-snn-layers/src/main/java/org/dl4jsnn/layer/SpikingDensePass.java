@@ -40,17 +40,30 @@ public final class SpikingDensePass {
     public static <A> Trace<A> forward(KernelPrecision<A> p, LayerShape shape, A input, A w, A bias,
                                        IntegrateAndFireNeuron neuron, boolean withSlopes, long noiseSeed,
                                        int batchOffset) {
+        return forward(p, shape, input, w, bias, neuron, withSlopes, noiseSeed, batchOffset,
+                new ChunkBuffers.Chunk());
+    }
+
+    /**
+     * {@link #forward} with its arrays from {@code buffers} (a layer's, kept between iterations): the
+     * trace's arrays are the buffers' TRAINS_SCRATCH, SPIKE_SLOPES and RESET_SLOPES, valid until the next pass
+     * that uses the same buffers.
+     */
+    public static <A> Trace<A> forward(KernelPrecision<A> p, LayerShape shape, A input, A w, A bias,
+                                       IntegrateAndFireNeuron neuron, boolean withSlopes, long noiseSeed,
+                                       int batchOffset, ChunkBuffers.Chunk buffers) {
         final int nIn = shape.nIn();
         final int nOut = shape.nOut();
         final int steps = shape.steps();
         final int batch = shape.batch();
         final int block = batch * nOut;
         NoiseAddress noise = new NoiseAddress(noiseSeed, steps, nOut, batch, true, batchOffset);
-        A spikes = p.allocate(block * steps);
-        A g = withSlopes ? p.allocate(block * steps) : null;
-        A a = withSlopes ? p.allocate(block * steps) : null;
-        A membrane = p.allocate(block);
-        A current = p.allocate(block);
+        // every element of spikes, g, a and current is written before it is read: no zeroing needed
+        A spikes = buffers.any(p, ChunkBuffers.Slot.TRAINS_SCRATCH, block * steps);
+        A g = withSlopes ? buffers.any(p, ChunkBuffers.Slot.SPIKE_SLOPES, block * steps) : null;
+        A a = withSlopes ? buffers.any(p, ChunkBuffers.Slot.RESET_SLOPES, block * steps) : null;
+        A membrane = buffers.zeroed(p, ChunkBuffers.Slot.MEMBRANE, block);
+        A current = buffers.any(p, ChunkBuffers.Slot.CURRENT, block);
         if (!shape.spikeInput()) {
             p.columns(w, nOut, nIn, input, 0, batch, bias, current, 0, false);
         }
@@ -77,17 +90,26 @@ public final class SpikingDensePass {
     public static <A> Gradients<A> backward(KernelPrecision<A> p, LayerShape shape, A spikeSlopes, A resetSlopes,
                                             A lossPerSpike, A input, int inputLength, A w,
                                             IntegrateAndFireNeuron neuron) {
+        return backward(p, shape, spikeSlopes, resetSlopes, lossPerSpike, input, inputLength, w, neuron,
+                new ChunkBuffers.Chunk());
+    }
+
+    /** {@link #backward} with its working arrays from {@code buffers}; the input gradient is INPUT_SCRATCH's. */
+    public static <A> Gradients<A> backward(KernelPrecision<A> p, LayerShape shape, A spikeSlopes, A resetSlopes,
+                                            A lossPerSpike, A input, int inputLength, A w,
+                                            IntegrateAndFireNeuron neuron, ChunkBuffers.Chunk buffers) {
         final int nIn = shape.nIn();
         final int nOut = shape.nOut();
         final int steps = shape.steps();
         final int batch = shape.batch();
         final int block = batch * nOut;
         A wT = p.transpose(w, nOut, nIn);
-        A dInput = p.allocate(inputLength);
+        // the products overwrite every element of dInput and dCurrent (columns without accumulate)
+        A dInput = buffers.any(p, ChunkBuffers.Slot.INPUT_SCRATCH, inputLength);
         double[] dW = new double[nOut * nIn];
-        A carried = p.allocate(block);
-        A dCurrent = p.allocate(block);
-        A total = p.allocate(block);
+        A carried = buffers.zeroed(p, ChunkBuffers.Slot.CARRIED, block);
+        A dCurrent = buffers.any(p, ChunkBuffers.Slot.LOSS_PER_CURRENT, block);
+        A total = buffers.zeroed(p, ChunkBuffers.Slot.LOSS_PER_CURRENT_TOTAL, block);
         for (int t = steps - 1; t >= 0; t--) {
             p.adjoint(neuron, lossPerSpike, spikeSlopes, resetSlopes, t * block, carried, dCurrent, total, block);
             if (shape.spikeInput()) {

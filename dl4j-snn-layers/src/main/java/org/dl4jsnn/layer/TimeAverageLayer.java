@@ -1,6 +1,7 @@
 package org.dl4jsnn.layer;
 
 import java.util.Arrays;
+import java.util.List;
 import org.deeplearning4j.exception.DL4JInvalidInputException;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -25,6 +26,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
 
     private transient BatchThreads threads = BatchThreads.single();
+    /** Working arrays kept between iterations, as {@link SpikingDenseLayer}'s (see {@link ChunkBuffers}). */
+    private transient ChunkBuffers buffers;
 
     public TimeAverageLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -37,6 +40,13 @@ public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
 
     public BatchThreads batchThreads() {
         return threads == null ? BatchThreads.single() : threads;
+    }
+
+    private ChunkBuffers buffers() {
+        if (buffers == null) {
+            buffers = new ChunkBuffers();
+        }
+        return buffers;
     }
 
     private KernelPrecision<?> precision() {
@@ -57,15 +67,18 @@ public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
         INDArray in = NdArrays.batchInnermostRows(input, p.type());
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, p.type(), new long[] {batch, n}, 'f');
         INDArray outRows = NdArrays.rowsTarget(out);
+        List<ChunkBuffers.Chunk> chunkBuffers = buffers().forChunks(BatchChunks.count(batch));
         batchThreads().map(batch, c -> {
             int b0 = BatchChunks.start(batch, c);
             int nb = BatchChunks.length(batch, c);
             int rows = n * nb;
-            A part = p.allocate(rows * steps);
-            p.readRows(in, batch, b0, nb, part);
-            A mean = p.allocate(rows);
+            ChunkBuffers.Chunk own = chunkBuffers.get(c);
+            // one step's rows at a time, a block that stays in cache, instead of a copy of all T steps
+            A step = own.any(p, ChunkBuffers.Slot.STEP_ROWS, rows);
+            A mean = own.zeroed(p, ChunkBuffers.Slot.ROWS, rows);
             for (int t = 0; t < steps; t++) {
-                p.addInto(mean, part, t * rows, rows);
+                p.readRows(in, t * n, n, batch, b0, nb, step);
+                p.addInto(mean, step, 0, rows);
             }
             p.divide(mean, mean, rows, steps);
             p.writeRows(mean, nb, outRows, batch, b0);
@@ -88,13 +101,15 @@ public class TimeAverageLayer extends AbstractLayer<TimeAverage> {
         INDArray eps = NdArrays.batchInnermostRows(epsilon, p.type());
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, p.type(), input.shape(), 'f');
         INDArray outRows = NdArrays.rowsTarget(out);
+        List<ChunkBuffers.Chunk> chunkBuffers = buffers().forChunks(BatchChunks.count(batch));
         batchThreads().map(batch, c -> {
             int b0 = BatchChunks.start(batch, c);
             int nb = BatchChunks.length(batch, c);
             int rows = n * nb;
-            A share = p.allocate(rows);
+            ChunkBuffers.Chunk own = chunkBuffers.get(c);
+            A share = own.any(p, ChunkBuffers.Slot.ROWS, rows);
             p.readRows(eps, batch, b0, nb, share);
-            A spread = p.allocate(rows * steps);
+            A spread = own.any(p, ChunkBuffers.Slot.SPREAD, rows * steps);
             p.divide(share, spread, rows, steps);
             for (int t = 1; t < steps; t++) {
                 System.arraycopy(spread, 0, spread, t * rows, rows);

@@ -1,5 +1,7 @@
 package org.dl4jsnn.neuron;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -107,46 +109,56 @@ final class NeuronStepSimd {
 
     /**
      * {@link NeuronStep#adjoint} in lanes, as {@link IntegrateAndFireNeuron#adjointMembrane} and
-     * {@link IntegrateAndFireNeuron#adjointCarry} compute it. (The JIT does not vectorize the scalar loop:
-     * it stores to three arrays it cannot prove distinct from the ones it reads.)
+     * {@link IntegrateAndFireNeuron#adjointCarry} compute it: dU = dL/dS g + a c, total += dU, c = beta dU.
+     * (The JIT does not vectorize the scalar loop: it stores to three arrays it cannot prove distinct from
+     * the ones it reads.) Unlike the forward rule this one is written out per precision, with one exact
+     * vector type per loop: written once against {@link StepLanes}, the JIT sometimes compiled the shared
+     * lane method on its own before inlining it into its caller, and its vectors were then boxed until the
+     * caller was recompiled (JFR: 208 of 359 BP samples at batch 10,000, 0.3-1.1 s per iteration; see
+     * docs/design.md section 7). The rule is three lines; both loops and their scalar tails apply it with
+     * the same operations in the same order (no FMA), so each rounds as the scalar code does.
      */
     static void adjoint(double beta, double[] lossPerSpike, double[] g, double[] a, int off, double[] carried,
                         double[] lossPerCurrent, double[] total, int n) {
-        StepLanes<Double> lanes = StepLanes.DOUBLE;
-        VectorSpecies<Double> species = lanes.species();
+        VectorSpecies<Double> species = DoubleVector.SPECIES_PREFERRED;
+        DoubleVector b = DoubleVector.broadcast(species, beta);
         int k = 0;
         for (int bound = species.loopBound(n); k < bound; k += species.length()) {
-            adjointLanes(lanes, beta, lossPerSpike, g, a, off, carried, lossPerCurrent, total, k, null);
+            DoubleVector dU = DoubleVector.fromArray(species, lossPerSpike, off + k)
+                    .mul(DoubleVector.fromArray(species, g, off + k))
+                    .add(DoubleVector.fromArray(species, a, off + k).mul(DoubleVector.fromArray(species, carried, k)));
+            dU.intoArray(lossPerCurrent, k);
+            DoubleVector.fromArray(species, total, k).add(dU).intoArray(total, k);
+            dU.mul(b).intoArray(carried, k);
         }
-        if (k < n) {
-            adjointLanes(lanes, beta, lossPerSpike, g, a, off, carried, lossPerCurrent, total, k,
-                    species.indexInRange(k, n));
+        for (; k < n; k++) {
+            double dU = lossPerSpike[off + k] * g[off + k] + a[off + k] * carried[k];
+            lossPerCurrent[k] = dU;
+            total[k] += dU;
+            carried[k] = beta * dU;
         }
     }
 
     static void adjoint(double beta, float[] lossPerSpike, float[] g, float[] a, int off, float[] carried,
                         float[] lossPerCurrent, float[] total, int n) {
-        StepLanes<Float> lanes = StepLanes.FLOAT;
-        VectorSpecies<Float> species = lanes.species();
+        VectorSpecies<Float> species = FloatVector.SPECIES_PREFERRED;
+        float betaF = (float) beta;
+        FloatVector b = FloatVector.broadcast(species, betaF);
         int k = 0;
         for (int bound = species.loopBound(n); k < bound; k += species.length()) {
-            adjointLanes(lanes, beta, lossPerSpike, g, a, off, carried, lossPerCurrent, total, k, null);
+            FloatVector dU = FloatVector.fromArray(species, lossPerSpike, off + k)
+                    .mul(FloatVector.fromArray(species, g, off + k))
+                    .add(FloatVector.fromArray(species, a, off + k).mul(FloatVector.fromArray(species, carried, k)));
+            dU.intoArray(lossPerCurrent, k);
+            FloatVector.fromArray(species, total, k).add(dU).intoArray(total, k);
+            dU.mul(b).intoArray(carried, k);
         }
-        if (k < n) {
-            adjointLanes(lanes, beta, lossPerSpike, g, a, off, carried, lossPerCurrent, total, k,
-                    species.indexInRange(k, n));
+        for (; k < n; k++) {
+            float dU = lossPerSpike[off + k] * g[off + k] + a[off + k] * carried[k];
+            lossPerCurrent[k] = dU;
+            total[k] += dU;
+            carried[k] = betaF * dU;
         }
-    }
-
-    /** The adjoint rule, once for both precisions: dU = dL/dS g + a c, total += dU, c = beta dU. */
-    private static <E> void adjointLanes(StepLanes<E> lanes, double beta, Object lossPerSpike, Object g, Object a,
-                                         int off, Object carried, Object lossPerCurrent, Object total, int k,
-                                         VectorMask<E> m) {
-        Vector<E> dU = lanes.load(lossPerSpike, off + k, m).mul(lanes.load(g, off + k, m))
-                .add(lanes.load(a, off + k, m).mul(lanes.load(carried, k, m)));
-        lanes.store(dU, lossPerCurrent, k, m);
-        lanes.store(lanes.load(total, k, m).add(dU), total, k, m);
-        lanes.store(dU.mul(lanes.broadcast(beta)), carried, k, m);
     }
 
     static void tangent(double beta, double[] membraneTangent, double[] currentTangent, double[] g, double[] a,

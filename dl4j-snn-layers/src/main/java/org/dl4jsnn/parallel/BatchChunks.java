@@ -6,13 +6,18 @@ package org.dl4jsnn.parallel;
  * chunks in increasing order, so the result is the same bit for bit for any number of threads.
  *
  * <p>A batch of at most {@link #SIZE} examples is one chunk, computed exactly as before threads existed.
- * 1,024 keeps a chunk's arrays (at width 16 and T = 32, about 4 MB per trace array) in the last-level cache
- * while leaving batch 10,000 ten chunks to share between threads.
+ * About 1,000 keeps a chunk's arrays (at width 16 and T = 32, about 2 MB per float trace array) in the
+ * last-level cache while leaving batch 10,000 ten chunks to share between threads. The exact size, 1,008,
+ * is a multiple of 16 (a whole number of SIMD vectors of floats, so a full chunk has no scalar tail) whose
+ * row stride (4,032 bytes in float, 8,064 in double) is not a multiple of 4 KiB: with 1,024 examples the 16
+ * input rows a synaptic product reads together lay 4,096 bytes apart, all in the same L1 cache set, and
+ * evicted each other (JFR: the products took 2x longer per example at batch 10,000 than at 1,000; see
+ * docs/design.md section 7).
  */
 public final class BatchChunks {
 
     /** Examples per chunk (the last chunk may hold fewer). */
-    public static final int SIZE = 1024;
+    public static final int SIZE = 1008;
 
     private BatchChunks() {
     }

@@ -76,8 +76,8 @@ public final class IterationBenchmark {
      * @param globalDirections    K values of RFG-G (global perturbation)
      * @param layerwiseDirections K values of RFG-L (layer-wise) and of RFG-A (activity perturbation, the
      *                            same stacked directions); empty for none
-     * @param warmup              untimed iterations before timing (at most; a slow configuration stops
-     *                            after the first once a quarter of the budget is spent)
+     * @param warmup              untimed iterations before timing, at least; then more until the iteration
+     *                            time settles ({@link WarmUp}), within a quarter of the budget (0: none)
      * @param iterations          at most this many timed iterations
      * @param minIterations       at least this many, whatever the budget
      * @param budgetSeconds       aim for about this much timed work per configuration
@@ -286,14 +286,12 @@ public final class IterationBenchmark {
             }
             long restingHeap = HeapSampler.liveHeap();
 
-            double warmupMs = 0;
+            // at least config.warmup() iterations, then on until the iteration time settles (WarmUp)
+            WarmUp warmUp = new WarmUp(config.warmup(), config.budgetSeconds() * 1e3 / 4);
             double lastMs = Double.NaN;
-            for (int i = 0; i < config.warmup(); i++) {
+            while (warmUp.needsMore()) {
                 lastMs = timeStep(method, net, minibatch);
-                warmupMs += lastMs;
-                if (warmupMs > config.budgetSeconds() * 1e3 / 4) {
-                    break;
-                }
+                warmUp.record(lastMs);
             }
             int timed = Double.isNaN(lastMs) ? config.iterations()
                     : (int) Math.max(config.minIterations(),

@@ -48,8 +48,9 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> directions;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
-            description = "Untimed iterations first (default ${DEFAULT-VALUE}: fewer leave part of the"
-                    + " Vector API code on its slow Java fallbacks at batch 1000).")
+            description = "Untimed iterations first, at least (default ${DEFAULT-VALUE}); the Mexican-hat rows"
+                    + " then warm up further until the iteration time settles (the medians of the last two 5"
+                    + " iterations within 10%%), for at most a quarter of the row's time budget. 0: no warm-up.")
     int warmup;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "20",

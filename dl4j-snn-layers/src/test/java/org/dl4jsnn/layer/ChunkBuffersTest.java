@@ -118,11 +118,11 @@ class ChunkBuffersTest {
                 Surrogate.gaussian(0.5), false);
         LayerShape shape = new LayerShape(LARGE, 4, 3, 5, true);
         LayerShape other = new LayerShape(SMALL, 4, 3, 5, true);
-        double[] w = random(12, 1, 0.8);
-        double[] b = random(3, 2, 0.3);
+        double[] w = GaussianArrays.random(12, 1, 0.8);
+        double[] b = GaussianArrays.random(3, 2, 0.3);
         INDArray in = rows(spikes(shape.inputLength(), 3));
         INDArray otherIn = rows(spikes(other.inputLength(), 4));
-        INDArray eps = rows(random(shape.outputLength(), 5, 1.0));
+        INDArray eps = rows(GaussianArrays.random(shape.outputLength(), 5, 1.0));
         for (int threads : new int[] {1, 2}) {
             try (BatchThreads pool = BatchThreads.of(threads)) {
                 ChunkBuffers kept = new ChunkBuffers();
@@ -158,15 +158,6 @@ class ChunkBuffersTest {
 
     private static INDArray rows(double[] x) {
         return Nd4j.create(x, new long[] {x.length}, 'c');
-    }
-
-    private static double[] random(int n, long seed, double scale) {
-        Random r = new Random(seed);
-        double[] x = new double[n];
-        for (int e = 0; e < n; e++) {
-            x[e] = scale * r.nextGaussian();
-        }
-        return x;
     }
 
     private static double[] spikes(int n, long seed) {

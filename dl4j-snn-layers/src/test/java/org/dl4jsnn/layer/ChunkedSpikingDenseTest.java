@@ -24,15 +24,6 @@ class ChunkedSpikingDenseTest {
     private static final IntegrateAndFireNeuron WSG = new IntegrateAndFireNeuron(1.0, 1.0, ResetMode.SUBTRACT,
             false, Surrogate.stein(0.5, 4), false);
 
-    private static double[] random(int n, long seed, double scale) {
-        Random r = new Random(seed);
-        double[] x = new double[n];
-        for (int e = 0; e < n; e++) {
-            x[e] = scale * r.nextGaussian();
-        }
-        return x;
-    }
-
     /** The spikes, spike count, weight, bias and input gradients of one forward and backward pass. */
     private record Run(double[] spikes, long spikeCount, double[] weights, double[] bias, double[] input) {
     }
@@ -75,10 +66,10 @@ class ChunkedSpikingDenseTest {
     void oneTwoAndThreeThreadsGiveIdenticalSpikesAndGradients() {
         for (boolean spikeInput : new boolean[] {false, true}) {
             LayerShape shape = new LayerShape(BATCH, 3, 5, 6, spikeInput);
-            double[] in = spikeInput ? spikes(shape.inputLength()) : random(shape.inputLength(), 1, 1.0);
-            double[] w = random(15, 2, 0.8);
-            double[] b = random(5, 3, 0.3);
-            double[] eps = random(shape.outputLength(), 4, 1.0);
+            double[] in = spikeInput ? spikes(shape.inputLength()) : GaussianArrays.random(shape.inputLength(), 1, 1.0);
+            double[] w = GaussianArrays.random(15, 2, 0.8);
+            double[] b = GaussianArrays.random(5, 3, 0.3);
+            double[] eps = GaussianArrays.random(shape.outputLength(), 4, 1.0);
             for (boolean floats : new boolean[] {false, true}) {
                 Run one = floats ? runFloat(shape, in, w, b, eps, BatchThreads.single())
                         : run(shape, in, w, b, eps, BatchThreads.single());
@@ -101,10 +92,10 @@ class ChunkedSpikingDenseTest {
     @Test
     void chunksSeeTheWholeBatchsNoiseAndSpikes() {
         LayerShape shape = new LayerShape(BATCH, 3, 5, 6, false);
-        double[] in = random(shape.inputLength(), 5, 1.0);
-        double[] w = random(15, 6, 0.8);
-        double[] b = random(5, 7, 0.3);
-        double[] eps = random(shape.outputLength(), 8, 1.0);
+        double[] in = GaussianArrays.random(shape.inputLength(), 5, 1.0);
+        double[] w = GaussianArrays.random(15, 6, 0.8);
+        double[] b = GaussianArrays.random(5, 7, 0.3);
+        double[] eps = GaussianArrays.random(shape.outputLength(), 8, 1.0);
         Run chunked = run(shape, in, w, b, eps, BatchThreads.single());
         SpikingDenseKernel.Trace whole = SpikingDenseKernel.forward(shape, in, w, b, WSG, true, 77L);
         SpikingDenseKernel.Gradients g = SpikingDenseKernel.backward(shape, whole, eps, in, w, WSG);

@@ -60,7 +60,12 @@ class OperatorRowTangentsTest {
             ForwardGradientEstimator.Estimate e = estimator.estimate(graph, params, in,
                     List.of(NdArrays.toDoubles(labels)), 0, iteration);
             ForwardSweep.Result r = e.sweep();
-            assertThat(r.rowLossTangents()).as("the sweep maps the rows").isNotNull();
+            for (org.dl4jsnn.forward.CurrentTangent hook : r.currentTangents()) {
+                for (int k : hook.rows()) {
+                    assertThat(r.rowLossTangents()[k]).as("the sweep maps the rows of direction %d", k)
+                            .hasSize(hook.totalRows());
+                }
+            }
             double[] perRow = new double[params.length];
             ActivityPerturbation.addEstimate(r, 1, perRow);
             double[] summed = new double[params.length];

@@ -38,7 +38,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 class OperatorRowTangentsTest {
 
     /** A network, its minibatch and the back-propagated gradient of the summed loss. */
-    private record Case(ForwardGraph graph, double[] params, double[] grad, INDArray[] features, INDArray labels) {
+    record Case(ForwardGraph graph, double[] params, double[] grad, INDArray[] features, INDArray labels) {
 
         static Case of(ComputationGraph net, INDArray[] features, INDArray labels) {
             net.setInputs(features);
@@ -78,6 +78,19 @@ class OperatorRowTangentsTest {
             return new double[][] {e.gradient(), fallback};
         }
 
+        /** RFG-L's estimate (one group per layer) at the same parameters, for comparison. */
+        double[] layerwise(long iteration) {
+            ForwardGradientEstimator estimator = new ForwardGradientEstimator(RfgSettings.layerwise(11),
+                    BatchThreads.single());
+            int count = estimator.layout(graph).count();
+            List<Value> in = new ArrayList<>();
+            for (INDArray f : features) {
+                in.add(Value.constant((int) f.size(0), (int) f.size(1), NdArrays.toDoubles(f), count));
+            }
+            return estimator.estimate(graph, params, in, List.of(NdArrays.toDoubles(labels)), 0, iteration)
+                    .gradient();
+        }
+
         /** The parameters of the spiking layers, which activity perturbation estimates. */
         List<ForwardGraph.ParamSegment> spiking() {
             List<ForwardGraph.ParamSegment> out = new ArrayList<>();
@@ -90,7 +103,7 @@ class OperatorRowTangentsTest {
         }
     }
 
-    private static double dot(double[] a, double[] b, List<ForwardGraph.ParamSegment> segs) {
+    static double dot(double[] a, double[] b, List<ForwardGraph.ParamSegment> segs) {
         double s = 0;
         for (ForwardGraph.ParamSegment seg : segs) {
             for (int e = seg.offset(); e < seg.offset() + seg.length(); e++) {
@@ -100,7 +113,7 @@ class OperatorRowTangentsTest {
         return s;
     }
 
-    private static double squaredError(double[] g, double[] grad, List<ForwardGraph.ParamSegment> segs) {
+    static double squaredError(double[] g, double[] grad, List<ForwardGraph.ParamSegment> segs) {
         double[] d = new double[g.length];
         for (int e = 0; e < d.length; e++) {
             d[e] = g[e] - grad[e];

@@ -107,10 +107,7 @@ final class RowLossTangents {
                 }
             }
         }
-        if (unknown[target]) {
-            return null;
-        }
-        return rowT[target] == null ? null : rowT[target];
+        return unknown[target] ? null : rowT[target];
     }
 
     /** Node n's row tangents: its element tangents summed over each row, plus those that came as rows. */

@@ -41,19 +41,20 @@ final class ActivityPerturbation implements CurrentTangentSource {
     }
 
     /**
-     * Adds {@code scale} times every current row's estimate to {@code gradient}. Each example's estimate
-     * is weighted by its own loss tangent; where the layer's rows are not the outputs' (a SepONet's branch
-     * or trunk), by the minibatch's summed tangent, which is still unbiased (u of different rows are
-     * independent) but carries the other examples' terms as noise.
+     * Adds {@code scale} times every current row's estimate to {@code gradient}. Each row of a layer is
+     * weighted by the loss tangent of the output elements it feeds (the sweep's row tangents: an example's
+     * own for an MLP, a function's or a coordinate's summed over the grid for a SepONet's branch or trunk);
+     * where the sweep could not map them, by the minibatch's summed tangent, which is still unbiased (u of
+     * different rows are independent) but carries the other rows' terms as noise.
      */
     static void addEstimate(ForwardSweep.Result sweep, double scale, double[] gradient) {
-        double[][] examples = sweep.exampleLossTangents();
+        double[][] perRow = sweep.rowLossTangents();
         for (CurrentTangent hook : sweep.currentTangents()) {
             int[] rows = hook.rows();
             for (int r = 0; r < rows.length; r++) {
                 int k = rows[r];
-                double[] ldot = examples != null && examples[k] != null && examples[k].length == hook.totalRows()
-                        ? examples[k] : filled(hook.totalRows(), sweep.lossTangents()[k]);
+                double[] ldot = perRow != null && perRow[k] != null && perRow[k].length == hook.totalRows()
+                        ? perRow[k] : filled(hook.totalRows(), sweep.lossTangents()[k]);
                 hook.accumulate(r, ldot, scale, gradient);
             }
         }

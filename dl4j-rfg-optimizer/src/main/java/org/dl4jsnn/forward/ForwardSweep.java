@@ -24,13 +24,14 @@ public final class ForwardSweep {
 
     /**
      * What one sweep measured. {@code lossTangents[k]} = dL.v_k, L summed over the minibatch. With current
-     * tangents: {@code exampleLossTangents[k]} (rows that perturb a current only, else null) holds each
-     * example's Ldot_{k,b}, summed over the outputs, or is null when the outputs' rows differ; and
+     * tangents: {@code rowLossTangents[k]} (rows that perturb a current only, else null) holds, for each row
+     * of the layer row k perturbs, the loss tangent of the output elements that row feeds ({@link
+     * RowLossTangents}; an MLP's rows are its examples), or is null where that mapping is unknown; and
      * {@code currentTangents} the hooks of every spiking layer and chunk, in chunk order. {@code spikes} and
      * {@code neuronSteps} count the rows swept: a chain run on its input's distinct rows counts those once.
      */
     public record Result(double loss, double[] lossTangents, Value[] outputs, long spikes, long neuronSteps,
-                         double[][] exampleLossTangents, List<CurrentTangent> currentTangents) {
+                         double[][] rowLossTangents, List<CurrentTangent> currentTangents) {
 
         public Result(double loss, double[] lossTangents, Value[] outputs, long spikes, long neuronSteps) {
             this(loss, lossTangents, outputs, spikes, neuronSteps, null, List.of());
@@ -130,12 +131,6 @@ public final class ForwardSweep {
         double loss = 0;
         double[] lossTangents = new double[directions.length];
         Value[] outputs = new Value[graph.outputCount()];
-        boolean[] wanted = new boolean[directions.length];
-        for (int k = 0; k < wanted.length; k++) {
-            wanted[k] = currents != null && currents.perturbsCurrent(k);
-        }
-        double[][] exampleTangents = currents == null ? null : new double[directions.length][];
-        boolean rowsAgree = true;
         // per-example loss tangents (activity perturbation) need the output tangents built
         boolean[] contracted = currents == null ? ContractedLoss.plan(graph) : new boolean[count];
         DistinctRows[] compact = new DistinctRows[count];
@@ -174,33 +169,11 @@ public final class ForwardSweep {
                     lossTangents[k] += l[1 + k];
                 }
                 outputs[labelIndex] = values[n];
-                if (currents != null && rowsAgree) {
-                    rowsAgree = addExampleTangents(exampleTangents,
-                            MseLossJvp.exampleTangents(values[n], labels.get(labelIndex), wanted));
-                }
             }
         }
-        return new Result(loss, lossTangents, outputs, spikes, neuronSteps, rowsAgree ? exampleTangents : null,
-                List.copyOf(hooks));
-    }
-
-    /** Adds one output's per-example tangents into {@code sum}; false when its rows differ from earlier ones. */
-    private static boolean addExampleTangents(double[][] sum, double[][] add) {
-        for (int k = 0; k < sum.length; k++) {
-            if (add[k] == null) {
-                continue;
-            }
-            if (sum[k] == null) {
-                sum[k] = add[k];
-            } else if (sum[k].length != add[k].length) {
-                return false;
-            } else {
-                for (int b = 0; b < add[k].length; b++) {
-                    sum[k][b] += add[k][b];
-                }
-            }
-        }
-        return true;
+        double[][] rowTangents = currents == null ? null
+                : RowLossTangents.of(graph, values, labels, currents, directions.length);
+        return new Result(loss, lossTangents, outputs, spikes, neuronSteps, rowTangents, List.copyOf(hooks));
     }
 
     /**

@@ -38,34 +38,24 @@ public final class MseLossJvp {
     }
 
     /**
-     * The per-example directional derivatives Ldot_{k,b} = (2/n) sum_o (y_bo - y*_bo) ydot_{k,bo} of the rows
-     * k with {@code wanted[k]} (others null): activity perturbation weights each example's estimate by its own.
+     * The per-element directional derivatives (2/n)(y_e - y*_e) ydot_{k,e} along direction k, laid out like y
+     * (zero where ydot_k is): summed over a row, an example's own loss tangent; activity perturbation sums
+     * them over the elements each perturbed row feeds (docs/design.md section 3).
      */
-    public static double[][] exampleTangents(Value y, double[] labels, boolean[] wanted) {
+    public static double[] elementTangents(Value y, double[] labels, int k) {
         if (labels.length != y.primal().length) {
             throw new IllegalArgumentException("labels have " + labels.length + " values but the output has "
                     + y.rows() + "x" + y.cols());
         }
-        int n = y.cols();
         double[] p = y.primal();
-        double[][] out = new double[y.directions()][];
-        for (int k = 0; k < out.length; k++) {
-            if (!wanted[k]) {
-                continue;
-            }
-            out[k] = new double[y.rows()];
-            double[] t = y.tangents()[k];
-            if (t == null) {
-                continue;
-            }
-            for (int b = 0; b < y.rows(); b++) {
-                double acc = 0;
-                for (int o = 0; o < n; o++) {
-                    int e = b * n + o;
-                    acc += (p[e] - labels[e]) * t[e];
-                }
-                out[k][b] = 2.0 * acc / n;
-            }
+        double[] out = new double[p.length];
+        double[] t = y.tangents()[k];
+        if (t == null) {
+            return out;
+        }
+        double scale = 2.0 / y.cols();
+        for (int e = 0; e < p.length; e++) {
+            out[e] = scale * (p[e] - labels[e]) * t[e];
         }
         return out;
     }

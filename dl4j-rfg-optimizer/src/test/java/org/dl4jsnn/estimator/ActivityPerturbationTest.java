@@ -108,11 +108,11 @@ class ActivityPerturbationTest {
                 // u on one example of eight: the summed and that example's own tangent are its dL/dI . u
                 assertThat(r.lossTangents()[0]).isCloseTo(expected, org.assertj.core.data.Offset.offset(
                         1e-9 * Math.abs(expected)));
-                assertThat(r.exampleLossTangents()[0][example]).isCloseTo(expected,
+                assertThat(r.rowLossTangents()[0][example]).isCloseTo(expected,
                         org.assertj.core.data.Offset.offset(1e-9 * Math.abs(expected)));
                 for (int b = 0; b < 8; b++) {
                     if (b != example) {
-                        assertThat(r.exampleLossTangents()[0][b]).isZero();
+                        assertThat(r.rowLossTangents()[0][b]).isZero();
                     }
                 }
             }

@@ -16,8 +16,7 @@ public final class OperatorJvpRules implements JvpRuleProvider {
     @Override
     public Optional<StaticJvpRule> ruleFor(GraphVertex vertex) {
         if (vertex instanceof DeepOnetProductVertex) {
-            return Optional.of((in, params) -> in.size() == 3 ? deepOnet(gather(in.get(0), in.get(2)), in.get(1))
-                    : deepOnet(in.get(0), in.get(1)));
+            return Optional.of(new DeepOnetJvpRule());
         }
         if (vertex instanceof SepOnetProductVertex) {
             return Optional.of(new SepOnetJvpRule());

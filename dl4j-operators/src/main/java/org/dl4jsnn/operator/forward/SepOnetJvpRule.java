@@ -2,6 +2,7 @@ package org.dl4jsnn.operator.forward;
 
 import java.util.List;
 import org.dl4jsnn.forward.ContractingJvpRule;
+import org.dl4jsnn.forward.InputRowTangents;
 import org.dl4jsnn.forward.ParamTangents;
 import org.dl4jsnn.forward.Value;
 import org.dl4jsnn.operator.math.OperatorProducts;
@@ -11,8 +12,12 @@ import org.dl4jsnn.operator.math.OperatorProducts;
  * the sweep contracts instead of building the grid tangents: with (g_br, g_x, g_t) the back-propagated
  * gradients of sum w.u, the product rule gives sum w.udot_k = g_br.brdot_k + g_x.xdot_k + g_t.tdot_k, one
  * adjoint for all directions where building udot_k costs a grid product per direction.
+ *
+ * <p>Element (f, i, j) of the grid reads branch row f, x-trunk row i and t-trunk row j, so a row's share
+ * of per-element tangents is their sum over the other two axes (activity perturbation's per-row tangents,
+ * docs/design.md section 3).
  */
-final class SepOnetJvpRule implements ContractingJvpRule {
+final class SepOnetJvpRule implements ContractingJvpRule, InputRowTangents {
 
     @Override
     public Value apply(List<Value> inputs, ParamTangents params) {
@@ -62,6 +67,34 @@ final class SepOnetJvpRule implements ContractingJvpRule {
             out[k] = dot(g[0], b.tangents()[k]) + dot(g[1], x.tangents()[k]) + dot(g[2], t.tangents()[k]);
         }
         return out;
+    }
+
+    @Override
+    public double[][] inputRowTangents(List<Value> inputs, double[] elementTangents) {
+        int nb = inputs.get(0).rows();
+        int nx = inputs.get(1).rows();
+        int nt = inputs.get(2).rows();
+        if (elementTangents.length != nb * nx * nt) {
+            throw new IllegalArgumentException("expected " + nb + " x " + nx + " x " + nt
+                    + " element tangents, got " + elementTangents.length);
+        }
+        double[] branch = new double[nb];
+        double[] x = new double[nx];
+        double[] t = new double[nt];
+        for (int f = 0; f < nb; f++) {
+            for (int i = 0; i < nx; i++) {
+                int row = (f * nx + i) * nt;
+                double sum = 0;
+                for (int j = 0; j < nt; j++) {
+                    double e = elementTangents[row + j];
+                    sum += e;
+                    t[j] += e;
+                }
+                branch[f] += sum;
+                x[i] += sum;
+            }
+        }
+        return new double[][] {branch, x, t};
     }
 
     private static double dot(double[] g, double[] tangent) {

@@ -130,22 +130,22 @@ final class DenseProductsSimd {
 
     static void accumulateDots(double[] y, int yOff, int rows, double[] x, int xOff, int cols, int batch,
                                double[] out) {
-        double[] laneSums = new double[S.length()];
+        double[] sums = new double[S.length() * BLOCK * BLOCK];
         int r = 0;
         for (; r + BLOCK <= rows; r += BLOCK) {
             int c = 0;
             for (; c + BLOCK <= cols; c += BLOCK) {
-                dotBlock(y, yOff, r, x, xOff, c, cols, batch, out, laneSums);
+                dotBlock(y, yOff, r, x, xOff, c, cols, batch, out, sums);
             }
             for (; c < cols; c++) {
                 for (int k = r; k < r + BLOCK; k++) {
-                    out[k * cols + c] += dot(y, yOff + k * batch, x, xOff + c * batch, batch, laneSums);
+                    out[k * cols + c] += dot(y, yOff + k * batch, x, xOff + c * batch, batch, sums);
                 }
             }
         }
         for (; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                out[r * cols + c] += dot(y, yOff + r * batch, x, xOff + c * batch, batch, laneSums);
+                out[r * cols + c] += dot(y, yOff + r * batch, x, xOff + c * batch, batch, sums);
             }
         }
     }
@@ -155,7 +155,7 @@ final class DenseProductsSimd {
      * serves four dots, a quarter of the loads of one dot at a time. Every dot sums exactly as {@link #dot}.
      */
     private static void dotBlock(double[] y, int yOff, int r, double[] x, int xOff, int c, int cols, int batch,
-                                 double[] out, double[] laneSums) {
+                                 double[] out, double[] sums) {
         final int lanes = S.length();
         final int bound = S.loopBound(batch);
         final int y0 = yOff + r * batch;
@@ -208,50 +208,56 @@ final class DenseProductsSimd {
             s23 = u2.fma(v, s23);
             s33 = u3.fma(v, s33);
         }
-        final int row0 = r * cols + c;
-        final int row1 = row0 + cols;
-        final int row2 = row1 + cols;
-        final int row3 = row2 + cols;
-        out[row0] += finish(s00, laneSums, y, y0, x, x0, bound, batch);
-        out[row0 + 1] += finish(s01, laneSums, y, y0, x, x1, bound, batch);
-        out[row0 + 2] += finish(s02, laneSums, y, y0, x, x2, bound, batch);
-        out[row0 + 3] += finish(s03, laneSums, y, y0, x, x3, bound, batch);
-        out[row1] += finish(s10, laneSums, y, y1, x, x0, bound, batch);
-        out[row1 + 1] += finish(s11, laneSums, y, y1, x, x1, bound, batch);
-        out[row1 + 2] += finish(s12, laneSums, y, y1, x, x2, bound, batch);
-        out[row1 + 3] += finish(s13, laneSums, y, y1, x, x3, bound, batch);
-        out[row2] += finish(s20, laneSums, y, y2, x, x0, bound, batch);
-        out[row2 + 1] += finish(s21, laneSums, y, y2, x, x1, bound, batch);
-        out[row2 + 2] += finish(s22, laneSums, y, y2, x, x2, bound, batch);
-        out[row2 + 3] += finish(s23, laneSums, y, y2, x, x3, bound, batch);
-        out[row3] += finish(s30, laneSums, y, y3, x, x0, bound, batch);
-        out[row3 + 1] += finish(s31, laneSums, y, y3, x, x1, bound, batch);
-        out[row3 + 2] += finish(s32, laneSums, y, y3, x, x2, bound, batch);
-        out[row3 + 3] += finish(s33, laneSums, y, y3, x, x3, bound, batch);
+        // the accumulators leave through memory to a separate scalar method: with sixteen inlined lane
+        // sums here, a JFR profile of the bench's BP caught this loop's fma in the Vector API's slow Java
+        // fallback (un-intrinsified) for about a sixth of BP's samples
+        final int lanes16 = lanes * BLOCK;
+        s00.intoArray(sums, 0);
+        s01.intoArray(sums, lanes);
+        s02.intoArray(sums, 2 * lanes);
+        s03.intoArray(sums, 3 * lanes);
+        s10.intoArray(sums, lanes16);
+        s11.intoArray(sums, lanes16 + lanes);
+        s12.intoArray(sums, lanes16 + 2 * lanes);
+        s13.intoArray(sums, lanes16 + 3 * lanes);
+        s20.intoArray(sums, 2 * lanes16);
+        s21.intoArray(sums, 2 * lanes16 + lanes);
+        s22.intoArray(sums, 2 * lanes16 + 2 * lanes);
+        s23.intoArray(sums, 2 * lanes16 + 3 * lanes);
+        s30.intoArray(sums, 3 * lanes16);
+        s31.intoArray(sums, 3 * lanes16 + lanes);
+        s32.intoArray(sums, 3 * lanes16 + 2 * lanes);
+        s33.intoArray(sums, 3 * lanes16 + 3 * lanes);
+        for (int i = 0; i < BLOCK; i++) {
+            for (int j = 0; j < BLOCK; j++) {
+                out[(r + i) * cols + c + j] += total(sums, (i * BLOCK + j) * lanes, lanes, y, y0 + i * batch, x,
+                        x0 + j * batch, bound, batch);
+            }
+        }
     }
 
     /** One dot of a y row and an x row, summed as {@link #dotBlock} sums each of its dots. */
-    private static double dot(double[] y, int yr, double[] x, int xr, int batch, double[] laneSums) {
+    private static double dot(double[] y, int yr, double[] x, int xr, int batch, double[] sums) {
         final int lanes = S.length();
         final int bound = S.loopBound(batch);
         DoubleVector acc = DoubleVector.zero(S);
         for (int b = 0; b < bound; b += lanes) {
             acc = DoubleVector.fromArray(S, y, yr + b).fma(DoubleVector.fromArray(S, x, xr + b), acc);
         }
-        return finish(acc, laneSums, y, yr, x, xr, bound, batch);
+        acc.intoArray(sums, 0);
+        return total(sums, 0, lanes, y, yr, x, xr, bound, batch);
     }
 
     /**
-     * The lanes of {@code acc} summed in lane order in double, then the tail terms from {@code bound} on.
-     * Not reduceLanes: it may order the lanes differently once the JIT compiles it, and a run must repeat
-     * bit for bit whatever the JIT did.
+     * The lane sums {@code sums[from..from+lanes)} added in lane order in double, then the tail terms from
+     * {@code bound} on. Not reduceLanes: it may order the lanes differently once the JIT compiles it, and a
+     * run must repeat bit for bit whatever the JIT did.
      */
-    private static double finish(DoubleVector acc, double[] laneSums, double[] y, int yr, double[] x, int xr,
-                                 int bound, int batch) {
-        acc.intoArray(laneSums, 0);
+    private static double total(double[] sums, int from, int lanes, double[] y, int yr, double[] x, int xr,
+                                int bound, int batch) {
         double sum = 0.0;
-        for (double l : laneSums) {
-            sum += l;
+        for (int l = from; l < from + lanes; l++) {
+            sum += sums[l];
         }
         for (int b = bound; b < batch; b++) {
             sum += y[yr + b] * x[xr + b];
@@ -350,22 +356,22 @@ final class DenseProductsSimd {
 
     static void accumulateDots(float[] y, int yOff, int rows, float[] x, int xOff, int cols, int batch,
                                double[] out) {
-        float[] laneSums = new float[F.length()];
+        float[] sums = new float[F.length() * BLOCK * BLOCK];
         int r = 0;
         for (; r + BLOCK <= rows; r += BLOCK) {
             int c = 0;
             for (; c + BLOCK <= cols; c += BLOCK) {
-                dotBlock(y, yOff, r, x, xOff, c, cols, batch, out, laneSums);
+                dotBlock(y, yOff, r, x, xOff, c, cols, batch, out, sums);
             }
             for (; c < cols; c++) {
                 for (int k = r; k < r + BLOCK; k++) {
-                    out[k * cols + c] += dot(y, yOff + k * batch, x, xOff + c * batch, batch, laneSums);
+                    out[k * cols + c] += dot(y, yOff + k * batch, x, xOff + c * batch, batch, sums);
                 }
             }
         }
         for (; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                out[r * cols + c] += dot(y, yOff + r * batch, x, xOff + c * batch, batch, laneSums);
+                out[r * cols + c] += dot(y, yOff + r * batch, x, xOff + c * batch, batch, sums);
             }
         }
     }
@@ -375,7 +381,7 @@ final class DenseProductsSimd {
      * serves four dots, a quarter of the loads of one dot at a time. Every dot sums exactly as {@link #dot}.
      */
     private static void dotBlock(float[] y, int yOff, int r, float[] x, int xOff, int c, int cols, int batch,
-                                 double[] out, float[] laneSums) {
+                                 double[] out, float[] sums) {
         final int lanes = F.length();
         final int bound = F.loopBound(batch);
         final int y0 = yOff + r * batch;
@@ -428,50 +434,56 @@ final class DenseProductsSimd {
             s23 = u2.fma(v, s23);
             s33 = u3.fma(v, s33);
         }
-        final int row0 = r * cols + c;
-        final int row1 = row0 + cols;
-        final int row2 = row1 + cols;
-        final int row3 = row2 + cols;
-        out[row0] += finish(s00, laneSums, y, y0, x, x0, bound, batch);
-        out[row0 + 1] += finish(s01, laneSums, y, y0, x, x1, bound, batch);
-        out[row0 + 2] += finish(s02, laneSums, y, y0, x, x2, bound, batch);
-        out[row0 + 3] += finish(s03, laneSums, y, y0, x, x3, bound, batch);
-        out[row1] += finish(s10, laneSums, y, y1, x, x0, bound, batch);
-        out[row1 + 1] += finish(s11, laneSums, y, y1, x, x1, bound, batch);
-        out[row1 + 2] += finish(s12, laneSums, y, y1, x, x2, bound, batch);
-        out[row1 + 3] += finish(s13, laneSums, y, y1, x, x3, bound, batch);
-        out[row2] += finish(s20, laneSums, y, y2, x, x0, bound, batch);
-        out[row2 + 1] += finish(s21, laneSums, y, y2, x, x1, bound, batch);
-        out[row2 + 2] += finish(s22, laneSums, y, y2, x, x2, bound, batch);
-        out[row2 + 3] += finish(s23, laneSums, y, y2, x, x3, bound, batch);
-        out[row3] += finish(s30, laneSums, y, y3, x, x0, bound, batch);
-        out[row3 + 1] += finish(s31, laneSums, y, y3, x, x1, bound, batch);
-        out[row3 + 2] += finish(s32, laneSums, y, y3, x, x2, bound, batch);
-        out[row3 + 3] += finish(s33, laneSums, y, y3, x, x3, bound, batch);
+        // the accumulators leave through memory to a separate scalar method: with sixteen inlined lane
+        // sums here, a JFR profile of the bench's BP caught this loop's fma in the Vector API's slow Java
+        // fallback (un-intrinsified) for about a sixth of BP's samples
+        final int lanes16 = lanes * BLOCK;
+        s00.intoArray(sums, 0);
+        s01.intoArray(sums, lanes);
+        s02.intoArray(sums, 2 * lanes);
+        s03.intoArray(sums, 3 * lanes);
+        s10.intoArray(sums, lanes16);
+        s11.intoArray(sums, lanes16 + lanes);
+        s12.intoArray(sums, lanes16 + 2 * lanes);
+        s13.intoArray(sums, lanes16 + 3 * lanes);
+        s20.intoArray(sums, 2 * lanes16);
+        s21.intoArray(sums, 2 * lanes16 + lanes);
+        s22.intoArray(sums, 2 * lanes16 + 2 * lanes);
+        s23.intoArray(sums, 2 * lanes16 + 3 * lanes);
+        s30.intoArray(sums, 3 * lanes16);
+        s31.intoArray(sums, 3 * lanes16 + lanes);
+        s32.intoArray(sums, 3 * lanes16 + 2 * lanes);
+        s33.intoArray(sums, 3 * lanes16 + 3 * lanes);
+        for (int i = 0; i < BLOCK; i++) {
+            for (int j = 0; j < BLOCK; j++) {
+                out[(r + i) * cols + c + j] += total(sums, (i * BLOCK + j) * lanes, lanes, y, y0 + i * batch, x,
+                        x0 + j * batch, bound, batch);
+            }
+        }
     }
 
     /** One dot of a y row and an x row, summed as {@link #dotBlock} sums each of its dots. */
-    private static double dot(float[] y, int yr, float[] x, int xr, int batch, float[] laneSums) {
+    private static double dot(float[] y, int yr, float[] x, int xr, int batch, float[] sums) {
         final int lanes = F.length();
         final int bound = F.loopBound(batch);
         FloatVector acc = FloatVector.zero(F);
         for (int b = 0; b < bound; b += lanes) {
             acc = FloatVector.fromArray(F, y, yr + b).fma(FloatVector.fromArray(F, x, xr + b), acc);
         }
-        return finish(acc, laneSums, y, yr, x, xr, bound, batch);
+        acc.intoArray(sums, 0);
+        return total(sums, 0, lanes, y, yr, x, xr, bound, batch);
     }
 
     /**
-     * The lanes of {@code acc} summed in lane order in double, then the tail terms from {@code bound} on.
-     * Not reduceLanes: it may order the lanes differently once the JIT compiles it, and a run must repeat
-     * bit for bit whatever the JIT did.
+     * The lane sums {@code sums[from..from+lanes)} added in lane order in double, then the tail terms from
+     * {@code bound} on. Not reduceLanes: it may order the lanes differently once the JIT compiles it, and a
+     * run must repeat bit for bit whatever the JIT did.
      */
-    private static double finish(FloatVector acc, float[] laneSums, float[] y, int yr, float[] x, int xr,
-                                 int bound, int batch) {
-        acc.intoArray(laneSums, 0);
+    private static double total(float[] sums, int from, int lanes, float[] y, int yr, float[] x, int xr,
+                                int bound, int batch) {
         double sum = 0.0;
-        for (float l : laneSums) {
-            sum += l;
+        for (int l = from; l < from + lanes; l++) {
+            sum += sums[l];
         }
         for (int b = bound; b < batch; b++) {
             sum += y[yr + b] * x[xr + b];

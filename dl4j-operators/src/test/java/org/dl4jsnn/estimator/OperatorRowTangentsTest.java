@@ -5,29 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jsnn.conf.SpikingDense;
-import org.dl4jsnn.conf.TimeAverage;
 import org.dl4jsnn.forward.ForwardGraph;
 import org.dl4jsnn.forward.ForwardSweep;
 import org.dl4jsnn.forward.Value;
 import org.dl4jsnn.layer.NdArrays;
 import org.dl4jsnn.operator.SpikingSepOnet;
-import org.dl4jsnn.operator.conf.DeepOnetProduct;
+import org.dl4jsnn.operator.TinyPerFunctionDeepOnet;
 import org.dl4jsnn.parallel.BatchThreads;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Activity perturbation (RFG-A) on the operator networks, whose spiking layers' rows are not the loss's
@@ -136,23 +127,7 @@ class OperatorRowTangentsTest {
 
     /** A per-function DeepONet: 6 functions, 4 points each, an index from the 24 pairs to the branch rows. */
     private static Case perFunctionDeepOnet() {
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.DOUBLE)
-                .updater(new NoOp()).weightInit(WeightInit.XAVIER).graphBuilder()
-                .addInputs("branch", "trunk", "function")
-                .addLayer("bs", new SpikingDense.Builder().timeSteps(5).nOut(5).build(), "branch")
-                .addLayer("br", new TimeAverage.Builder().build(), "bs")
-                .addLayer("bo", new DenseLayer.Builder().nOut(3).activation(Activation.IDENTITY).build(), "br")
-                .addLayer("ts", new SpikingDense.Builder().timeSteps(5).nOut(5).build(), "trunk")
-                .addLayer("tr", new TimeAverage.Builder().build(), "ts")
-                .addLayer("to", new DenseLayer.Builder().nOut(3).activation(Activation.IDENTITY).build(), "tr")
-                .addVertex("product", new DeepOnetProduct(), "bo", "to", "function")
-                .addLayer("u", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                        .nOut(1).build(), "product")
-                .setOutputs("u")
-                .setInputTypes(InputType.feedForward(3), InputType.feedForward(1), InputType.feedForward(1))
-                .build();
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init();
+        ComputationGraph net = TinyPerFunctionDeepOnet.build(() -> new SpikingDense.Builder().timeSteps(5), 5);
         Nd4j.getRandom().setSeed(8);
         INDArray branch = Nd4j.rand(DataType.DOUBLE, 6, 3).muli(4).subi(1);
         INDArray trunk = Nd4j.rand(DataType.DOUBLE, 24, 1).muli(3);

@@ -2,26 +2,15 @@ package org.dl4jsnn.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jsnn.conf.SpikingDense;
-import org.dl4jsnn.conf.TimeAverage;
-import org.dl4jsnn.operator.conf.DeepOnetProduct;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.testing.FiniteDifferences;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Back-propagation through the indexed product (gather forward, scatter-add back) against central finite
@@ -37,23 +26,7 @@ class DeepOnetIndexGradientCheckTest {
 
     @Test
     void indexedProductBackpropMatchesFiniteDifferences() {
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.DOUBLE)
-                .updater(new NoOp()).weightInit(WeightInit.XAVIER).graphBuilder()
-                .addInputs("branch", "trunk", "function")
-                .addLayer("bs", soft().nOut(4).build(), "branch")
-                .addLayer("br", new TimeAverage.Builder().build(), "bs")
-                .addLayer("bo", new DenseLayer.Builder().nOut(3).activation(Activation.IDENTITY).build(), "br")
-                .addLayer("ts", soft().nOut(4).build(), "trunk")
-                .addLayer("tr", new TimeAverage.Builder().build(), "ts")
-                .addLayer("to", new DenseLayer.Builder().nOut(3).activation(Activation.IDENTITY).build(), "tr")
-                .addVertex("product", new DeepOnetProduct(), "bo", "to", "function")
-                .addLayer("u", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                        .nOut(1).build(), "product")
-                .setOutputs("u")
-                .setInputTypes(InputType.feedForward(3), InputType.feedForward(1), InputType.feedForward(1))
-                .build();
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init();
+        ComputationGraph net = TinyPerFunctionDeepOnet.build(DeepOnetIndexGradientCheckTest::soft, 4);
         Nd4j.getRandom().setSeed(8);
         INDArray branch = Nd4j.rand(DataType.DOUBLE, 3, 3).muli(4).subi(1);
         INDArray trunk = Nd4j.rand(DataType.DOUBLE, 7, 1).muli(3);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dl4jsnn.parallel.BatchChunks;
 import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
@@ -133,7 +134,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Threads over each minibatch (default ${DEFAULT-VALUE}); results are the same bit for bit"
-                    + " for any N. Minibatches of at most 1,024 examples run on one thread.")
+                    + " for any N. Minibatches of at most " + BatchChunks.SIZE + " examples run on one thread.")
     int threads;
 
     @Option(names = "--spark", paramLabel = "MASTER",

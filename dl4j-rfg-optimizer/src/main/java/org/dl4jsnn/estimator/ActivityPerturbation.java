@@ -1,7 +1,7 @@
 package org.dl4jsnn.estimator;
 
 import java.util.Arrays;
-import org.dl4jsnn.forward.CurrentTangent;
+import org.dl4jsnn.forward.ActivityHook;
 import org.dl4jsnn.forward.CurrentTangentSource;
 import org.dl4jsnn.forward.ForwardSweep;
 
@@ -49,7 +49,7 @@ final class ActivityPerturbation implements CurrentTangentSource {
      */
     static void addEstimate(ForwardSweep.Result sweep, double scale, double[] gradient) {
         double[][] perRow = sweep.rowLossTangents();
-        for (CurrentTangent hook : sweep.currentTangents()) {
+        for (ActivityHook hook : sweep.currentTangents()) {
             int[] rows = hook.rows();
             for (int r = 0; r < rows.length; r++) {
                 int k = rows[r];

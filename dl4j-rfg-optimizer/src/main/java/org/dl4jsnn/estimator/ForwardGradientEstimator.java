@@ -96,28 +96,33 @@ public final class ForwardGradientEstimator {
     }
 
     /**
-     * Activity perturbation: one group per spiking layer (its rows perturb the current), the settings'
+     * Activity perturbation: one group per activity-perturbed layer (its rows perturb the layer's current or
+     * pre-activation; the spiking layers, and the dense ones when the settings say so), the settings'
      * grouping for every other layer, in parameter order.
      */
     private DirectionLayout activityLayout(ForwardGraph graph) {
         List<ParamSegment> segments = graph.segments();
-        java.util.Set<Integer> spiking = new java.util.TreeSet<>();
+        java.util.Set<Integer> perturbed = new java.util.TreeSet<>();
+        boolean dense = settings.activityLayers() == ActivityLayers.SPIKING_AND_DENSE;
         for (ForwardGraph.Node node : graph.nodes()) {
-            if (node instanceof ForwardGraph.SpikingNode s && segments.indexOf(s.segment()) >= 0) {
-                spiking.add(segments.indexOf(s.segment()));
+            ParamSegment seg = node instanceof ForwardGraph.SpikingNode s ? s.segment()
+                    : dense && node instanceof ForwardGraph.DenseNode d ? d.segment() : null;
+            // a frozen layer is in no segment list entry (index -1): nothing to estimate
+            if (seg != null && segments.indexOf(seg) >= 0) {
+                perturbed.add(segments.indexOf(seg));
             }
         }
         List<ParameterGroup> groups = new java.util.ArrayList<>();
         for (ParameterGroup g : settings.grouping().groups(graph)) {
-            if (!spiking.contains(g.segment())) {
+            if (!perturbed.contains(g.segment())) {
                 groups.add(g);
             }
         }
-        for (int s : spiking) {
+        for (int s : perturbed) {
             groups.add(ParameterGroup.range(s, segments.get(s).offset(), segments.get(s).length()));
         }
         groups.sort(java.util.Comparator.comparingInt(ParameterGroup::segment));
-        return new DirectionLayout(settings, groups, spiking);
+        return new DirectionLayout(settings, groups, perturbed);
     }
 
     /**

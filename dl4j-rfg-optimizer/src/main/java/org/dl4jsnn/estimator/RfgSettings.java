@@ -9,14 +9,20 @@ import java.util.Objects;
  * @param seed       fixes the directions: those of iteration i are a function of (seed, i) alone, so a
  *                   run restored from a checkpoint continues exactly as an uninterrupted one
  * @param grouping   how layer-wise perturbation divides the parameters (ignored by GLOBAL)
+ * @param activityLayers which layers ACTIVITY perturbs by their pre-activation (SPIKING for the others)
  */
 public record RfgSettings(Perturbation perturbation, int directions, DirectionDistribution distribution, long seed,
-                          Grouping grouping) {
+                          Grouping grouping, ActivityLayers activityLayers) {
 
     public RfgSettings {
         Objects.requireNonNull(perturbation, "perturbation");
         Objects.requireNonNull(distribution, "distribution");
         Objects.requireNonNull(grouping, "grouping");
+        Objects.requireNonNull(activityLayers, "activityLayers");
+        if (activityLayers != ActivityLayers.SPIKING && perturbation != Perturbation.ACTIVITY) {
+            throw new IllegalArgumentException("activityLayers " + activityLayers + " needs activity perturbation"
+                    + " (RFG-A); " + perturbation + " perturbs weights only: use ActivityLayers.SPIKING");
+        }
         if (directions < 1) {
             throw new IllegalArgumentException("directions K must be >= 1, got " + directions);
         }
@@ -29,6 +35,12 @@ public record RfgSettings(Perturbation perturbation, int directions, DirectionDi
                     + " K = 2 (the guide plus a random direction orthogonal to it, unbiased): directions K must be"
                     + " 1 or 2, got " + directions);
         }
+    }
+
+    /** Activity perturbation, where chosen, of the spiking layers only. */
+    public RfgSettings(Perturbation perturbation, int directions, DirectionDistribution distribution, long seed,
+                       Grouping grouping) {
+        this(perturbation, directions, distribution, seed, grouping, ActivityLayers.SPIKING);
     }
 
     /** One group per layer (the paper's RFG-L). */
@@ -58,14 +70,18 @@ public record RfgSettings(Perturbation perturbation, int directions, DirectionDi
     }
 
     public RfgSettings withDirections(int k) {
-        return new RfgSettings(perturbation, k, distribution, seed, grouping);
+        return new RfgSettings(perturbation, k, distribution, seed, grouping, activityLayers);
     }
 
     public RfgSettings withDistribution(DirectionDistribution d) {
-        return new RfgSettings(perturbation, directions, d, seed, grouping);
+        return new RfgSettings(perturbation, directions, d, seed, grouping, activityLayers);
     }
 
     public RfgSettings withGrouping(Grouping g) {
-        return new RfgSettings(perturbation, directions, distribution, seed, g);
+        return new RfgSettings(perturbation, directions, distribution, seed, g, activityLayers);
+    }
+
+    public RfgSettings withActivityLayers(ActivityLayers layers) {
+        return new RfgSettings(perturbation, directions, distribution, seed, grouping, layers);
     }
 }

@@ -22,7 +22,7 @@ import org.dl4jsnn.kernel.DenseProducts;
  * weight estimate is formed in float lanes per step (added up in double), as the float BP kernel forms
  * its weight gradient.
  */
-public final class CurrentTangent {
+public final class CurrentTangent implements ActivityHook {
 
     private final CurrentTangentSource source;
     private final int[] rows;
@@ -200,21 +200,17 @@ public final class CurrentTangent {
         }
     }
 
-    /** The minibatch rows this layer sees (a per-example loss tangent must have as many). */
+    @Override
     public int totalRows() {
         return totalRows;
     }
 
-    /** The direction rows this hook perturbs. */
+    @Override
     public int[] rows() {
         return rows.clone();
     }
 
-    /**
-     * Adds {@code scale} times this chunk's share of the estimate of row {@code rows()[r]} to {@code gradient}.
-     *
-     * @param exampleTangents Ldot_b for every row b of the whole minibatch ({@link #totalRows()} of them)
-     */
+    @Override
     public void accumulate(int r, double[] exampleTangents, double scale, double[] gradient) {
         if (exampleTangents.length != totalRows) {
             throw new IllegalArgumentException("expected " + totalRows + " per-example loss tangents, got "

@@ -27,11 +27,12 @@ public final class ForwardSweep {
      * tangents: {@code rowLossTangents[k]} (rows that perturb a current only, else null) holds, for each row
      * of the layer row k perturbs, the loss tangent of the output elements that row feeds ({@link
      * RowLossTangents}; an MLP's rows are its examples), or is null where that mapping is unknown; and
-     * {@code currentTangents} the hooks of every spiking layer and chunk, in chunk order. {@code spikes} and
+     * {@code currentTangents} the hooks of every spiking layer and chunk, in chunk order, then those of the
+     * activity-perturbed dense layers. {@code spikes} and
      * {@code neuronSteps} count the rows swept: a chain run on its input's distinct rows counts those once.
      */
     public record Result(double loss, double[] lossTangents, Value[] outputs, long spikes, long neuronSteps,
-                         double[][] rowLossTangents, List<CurrentTangent> currentTangents) {
+                         double[][] rowLossTangents, List<ActivityHook> currentTangents) {
 
         public Result(double loss, double[] lossTangents, Value[] outputs, long spikes, long neuronSteps) {
             this(loss, lossTangents, outputs, spikes, neuronSteps, null, List.of());
@@ -86,9 +87,10 @@ public final class ForwardSweep {
             paramViews[n] = paramsOf(nodes.get(n), segments, params, directions, directionSegment, currents);
         }
         // static pieces: once
+        List<ActivityHook> denseHooks = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             if (graph.phase(n) == Phase.STATIC) {
-                values[n] = evaluate(nodes.get(n), values, paramViews[n], inputs);
+                values[n] = evaluate(graph, n, values, paramViews[n], inputs, currents, denseHooks);
             }
         }
         // spiking pieces: chunk by chunk over the minibatch (BatchChunks), step by step within a chunk; a chain
@@ -111,7 +113,7 @@ public final class ForwardSweep {
         // the fixed order: spike counts and averages combined chunk 0, 1, 2, ...
         long spikes = 0;
         long neuronSteps = 0;
-        List<CurrentTangent> hooks = new ArrayList<>();
+        List<ActivityHook> hooks = new ArrayList<>();
         for (Chunk part : parts) {
             spikes += part.spikes();
             neuronSteps += part.neuronSteps();
@@ -144,7 +146,7 @@ public final class ForwardSweep {
                 values[n] = means[n];
                 compact[n] = distinct[n];
             } else if (node instanceof DenseNode d && d.labelIndex() < 0 && compact[d.inputs()[0]] != null) {
-                values[n] = evaluate(node, values, paramViews[n], inputs);
+                values[n] = evaluate(graph, n, values, paramViews[n], inputs, currents, denseHooks);
                 compact[n] = compact[d.inputs()[0]];
             } else {
                 for (int in : node.inputs()) {
@@ -154,7 +156,7 @@ public final class ForwardSweep {
                     }
                 }
                 values[n] = contracted[n] ? contractingRule(node).primal(inputsOf(node, values), paramViews[n])
-                        : evaluate(node, values, paramViews[n], inputs);
+                        : evaluate(graph, n, values, paramViews[n], inputs, currents, denseHooks);
             }
             int labelIndex = node instanceof DenseNode d ? d.labelIndex()
                     : node instanceof LossNode l ? l.labelIndex() : -1;
@@ -173,6 +175,7 @@ public final class ForwardSweep {
         }
         double[][] rowTangents = currents == null ? null
                 : RowLossTangents.of(graph, values, labels, currents, directions.length);
+        hooks.addAll(denseHooks);
         return new Result(loss, lossTangents, outputs, spikes, neuronSteps, rowTangents, List.copyOf(hooks));
     }
 
@@ -327,19 +330,26 @@ public final class ForwardSweep {
         if (currents == null) {
             return null;
         }
-        int segment = graph.segments().indexOf(s.segment());
+        int[] mine = currentRows(currents, graph, s.segment(), p.directionCount());
+        if (mine.length == 0) {
+            return null;
+        }
+        return new CurrentTangent(currents, mine, s.nOut(),
+                BatchChunks.start(totalRows, c), BatchChunks.length(totalRows, c), totalRows, s.steps(),
+                s.segment().weightOffset(), s.segment().biasOffset(), p.directionCount());
+    }
+
+    /** The direction rows that perturb the current or pre-activation of the layer with parameters {@code seg}. */
+    private static int[] currentRows(CurrentTangentSource currents, ForwardGraph graph, ParamSegment seg,
+                                     int directionCount) {
+        int segment = graph.segments().indexOf(seg);
         List<Integer> mine = new ArrayList<>();
-        for (int k = 0; k < p.directionCount(); k++) {
+        for (int k = 0; k < directionCount; k++) {
             if (segment >= 0 && currents.perturbsCurrent(k) && currents.segmentOf(k) == segment) {
                 mine.add(k);
             }
         }
-        if (mine.isEmpty()) {
-            return null;
-        }
-        return new CurrentTangent(currents, mine.stream().mapToInt(Integer::intValue).toArray(), s.nOut(),
-                BatchChunks.start(totalRows, c), BatchChunks.length(totalRows, c), totalRows, s.steps(),
-                s.segment().weightOffset(), s.segment().biasOffset(), p.directionCount());
+        return mine.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A spiking layer's step input, which a layer of the other precision would not have produced. */
@@ -351,12 +361,31 @@ public final class ForwardSweep {
         return input;
     }
 
+    /**
+     * Node n's value. A dense layer whose pre-activation some rows perturb (activity perturbation) gets u added
+     * there, and its hook joins {@code denseHooks}.
+     */
+    private static Value evaluate(ForwardGraph graph, int n, Value[] values, ParamTangents p, List<Value> inputs,
+                                  CurrentTangentSource currents, List<ActivityHook> denseHooks) {
+        Node node = graph.nodes().get(n);
+        if (node instanceof DenseNode d) {
+            Value x = values[d.inputs()[0]];
+            Value z = Affine.denseJvp(x, p, d.nOut());
+            int[] mine = currents == null ? new int[0] : currentRows(currents, graph, d.segment(), p.directionCount());
+            if (mine.length > 0) {
+                PreActivationTangent hook = new PreActivationTangent(currents, mine, x, d.nOut(),
+                        d.segment().weightOffset(), d.segment().biasOffset());
+                z = hook.inject(z);
+                denseHooks.add(hook);
+            }
+            return d.activation().apply(z);
+        }
+        return evaluate(node, values, p, inputs);
+    }
+
     private static Value evaluate(Node node, Value[] values, ParamTangents p, List<Value> inputs) {
         if (node instanceof InputNode in) {
             return inputs.get(in.inputIndex());
-        }
-        if (node instanceof DenseNode d) {
-            return d.activation().apply(Affine.denseJvp(values[d.inputs()[0]], p, d.nOut()));
         }
         if (node instanceof LossNode l) {
             Value x = values[l.inputs()[0]];

@@ -9,8 +9,8 @@ import org.dl4jsnn.forward.ForwardGraph.Node;
 import org.dl4jsnn.forward.ForwardGraph.SpikingNode;
 
 /**
- * The loss tangent of each row of a perturbed spiking layer (activity perturbation, docs/design.md section
- * 3): the sum of the per-element loss tangents of exactly the output elements that row feeds. The MSE
+ * The loss tangent of each row of an activity-perturbed layer (a spiking layer's current or a dense layer's
+ * pre-activation; docs/design.md section 3): the sum of the per-element loss tangents of exactly the output elements that row feeds. The MSE
  * outputs' element tangents (2/n)(y - y*) ydot are carried back through the readout in reverse order: a
  * dense layer, a time average or a spiking layer keeps its rows, a loss layer its elements, and a custom
  * rule maps them with {@link InputRowTangents}. Where a path's mapping is unknown (a custom rule without
@@ -23,29 +23,31 @@ final class RowLossTangents {
     }
 
     /**
-     * For every direction k that perturbs a current, the loss tangent of each row of the spiking layer it
-     * perturbs (null where unknown or for other directions). Needs the readout's values with tangents built.
+     * For every direction k that perturbs a current, the loss tangent of each row of the layer it perturbs
+     * (null where unknown or for other directions). Needs the readout's values with tangents built.
      */
     static double[][] of(ForwardGraph graph, Value[] values, List<double[]> labels, CurrentTangentSource currents,
                          int directions) {
         double[][] out = new double[directions][];
         for (int k = 0; k < directions; k++) {
             if (currents.perturbsCurrent(k)) {
-                int target = spikingNodeOf(graph, currents.segmentOf(k));
+                int target = nodeOf(graph, currents.segmentOf(k));
                 out[k] = target < 0 ? null : forDirection(graph, values, labels, k, target);
             }
         }
         return out;
     }
 
-    private static int spikingNodeOf(ForwardGraph graph, int segment) {
+    /** The spiking or dense node whose parameters are {@code segment}, or -1. */
+    private static int nodeOf(ForwardGraph graph, int segment) {
         if (segment < 0 || segment >= graph.segments().size()) {
             return -1;
         }
         ForwardGraph.ParamSegment seg = graph.segments().get(segment);
         List<Node> nodes = graph.nodes();
         for (int n = 0; n < nodes.size(); n++) {
-            if (nodes.get(n) instanceof SpikingNode s && s.segment() == seg) {
+            Node node = nodes.get(n);
+            if (node instanceof SpikingNode s && s.segment() == seg || node instanceof DenseNode d && d.segment() == seg) {
                 return n;
             }
         }
@@ -107,7 +109,8 @@ final class RowLossTangents {
                 }
             }
         }
-        return unknown[target] ? null : rowT[target];
+        // a dense output layer's own elements count too (a spiking layer has none)
+        return unknown[target] ? null : rows(target, values, elemT, rowT);
     }
 
     /** Node n's row tangents: its element tangents summed over each row, plus those that came as rows. */

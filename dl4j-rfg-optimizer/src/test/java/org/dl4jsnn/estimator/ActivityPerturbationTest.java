@@ -174,6 +174,56 @@ class ActivityPerturbationTest {
         assertThat(c.estimate(settings, 5)).isNotEqualTo(c.estimate(settings, 4));
     }
 
+    /**
+     * With the dense layers perturbed by their pre-activation too, a readout of one output is estimated
+     * exactly by every single draw: Ldot_b = dL/dz_b u_b and u_b^2 = 1 (Rademacher), so sum_b Ldot_b u_b x_b
+     * is BP's sum_b dL/dz_b x_b; the spiking layers keep their (noisy) current estimates.
+     */
+    @Test
+    void aOneOutputReadoutPerturbedByItsPreActivationIsEstimatedExactly() {
+        Case c = Case.of(MexicanHatData.train(32, 4, DataType.DOUBLE), 5, 4);
+        List<ForwardGraph.ParamSegment> segments = c.graph().segments();
+        ForwardGraph.ParamSegment readout = segments.get(segments.size() - 1);
+        ForwardGraph.ParamSegment hidden = segments.get(1);
+        RfgSettings settings = RfgSettings.activity(9).withActivityLayers(ActivityLayers.SPIKING_AND_DENSE);
+        double gradNorm = Math.sqrt(squaredError(new double[c.grad().length], c.grad(), readout));
+        assertThat(gradNorm).as("a test that can fail").isGreaterThan(1e-6);
+        for (int it = 1; it <= 5; it++) {
+            double[] g = c.estimate(settings, it);
+            assertThat(Math.sqrt(squaredError(g, c.grad(), readout))).isLessThan(1e-9 * gradNorm);
+            // the weight-perturbed readout of plain RFG-A is not exact, nor is a spiking layer's estimate
+            assertThat(Math.sqrt(squaredError(c.estimate(RfgSettings.activity(9), it), c.grad(), readout)))
+                    .isGreaterThan(1e-3 * gradNorm);
+            assertThat(squaredError(g, c.grad(), hidden)).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void denseActivityEstimatesAreUnbiasedWithGaussianDraws() {
+        Case c = Case.of(MexicanHatData.train(32, 4, DataType.DOUBLE), 5, 4);
+        RfgSettings settings = RfgSettings.activity(23).withDistribution(DirectionDistribution.GAUSSIAN)
+                .withActivityLayers(ActivityLayers.SPIKING_AND_DENSE);
+        double[] sum = new double[c.params().length];
+        double errorAt100 = 0;
+        for (int n = 1; n <= 1600; n++) {
+            double[] g = c.estimate(settings, n);
+            for (int e = 0; e < g.length; e++) {
+                sum[e] += g[e];
+            }
+            if (n == 100) {
+                errorAt100 = relativeError(sum, n, c.grad());
+            }
+        }
+        assertThat(relativeError(sum, 1600, c.grad())).isLessThan(errorAt100 / 2.5).isLessThan(0.25);
+    }
+
+    @Test
+    void denseActivityLayersNeedActivityPerturbation() {
+        assertThatThrownBy(() -> RfgSettings.layerwise(1).withActivityLayers(ActivityLayers.SPIKING_AND_DENSE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("activityLayers")
+                .hasMessageContaining("LAYERWISE");
+    }
+
     @Test
     void orthogonalCurrentsAreRefused() {
         assertThatThrownBy(() -> RfgSettings.activity(1).withDistribution(DirectionDistribution.ORTHOGONAL))

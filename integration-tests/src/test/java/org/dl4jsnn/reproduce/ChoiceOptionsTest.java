@@ -45,6 +45,22 @@ class ChoiceOptionsTest {
     }
 
     @Test
+    void activityLayersAreRecordedAndResumeMustAgree() throws Exception {
+        Path out = tmp.resolve("activity");
+        FakeTaskRunner runner = FakeTaskRunner.grid("mexican-hat");
+        String[] base = {"reproduce", "mexican-hat", "--out", out.toString(), "--methods", "SG-RFG-A"};
+        CliHarness.Result first = new CliHarness(runner).run(CliHarness.concat(base, "--activity-layers",
+                "Spiking+Dense"));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        RunSettings recorded = new SettingsJson().read(Files.readAllBytes(out.resolve("settings.json"))).settings();
+        assertThat(recorded.extra()).containsEntry("RFG-A layers", "spiking+dense");
+        CliHarness.Result contradicting = new CliHarness(runner).run(CliHarness.concat(base, "--resume",
+                "--activity-layers", "spiking"));
+        assertThat(contradicting.exitCode()).isEqualTo(2);
+        assertThat(contradicting.err()).contains("--activity-layers").contains("spiking+dense");
+    }
+
+    @Test
     void withoutOptionsTheTaskDefaultsStand() throws Exception {
         Path out = tmp.resolve("plain");
         FakeTaskRunner runner = FakeTaskRunner.grid("mexican-hat");

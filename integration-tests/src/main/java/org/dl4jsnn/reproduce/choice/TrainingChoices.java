@@ -4,30 +4,36 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.dl4jsnn.estimator.ActivityLayers;
 import org.dl4jsnn.estimator.DirectionDistribution;
 import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.reproduce.RunSettings;
 
 /**
  * The training conventions a run's settings fix beyond iterations, batch and rate: learning-rate
- * schedule, initialisation, reset gradient, RFG-L groups and RFG direction distribution. They live in
+ * schedule, initialisation, reset gradient, RFG-L groups, RFG direction distribution and the layers RFG-A
+ * perturbs by activity. They live in
  * {@link RunSettings#extra()} under the keys below (so settings.json records them and --resume keeps
  * them, and the report lists them); a key that is absent means what runs did before it existed.
  */
 public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradient reset, RfgGroups groups,
-                              DirectionDistribution directions) {
+                              DirectionDistribution directions, ActivityLayers activity) {
 
     public static final String SCHEDULE = "lr schedule";
     public static final String INIT = "init";
     public static final String RESET = "reset gradient";
     public static final String GROUPS = "RFG-L groups";
     public static final String DIRECTIONS = "RFG directions";
+    public static final String ACTIVITY = "RFG-A layers";
     /** A data choice of the tasks whose source terms are Gaussian random fields (diffusion-reaction). */
     public static final String GRF_LENGTH_SCALE = "GRF length scale";
 
-    /** Constant rate, Xavier, detached reset, one group per layer, Rademacher: runs before the keys. */
+    /**
+     * Constant rate, Xavier, detached reset, one group per layer, Rademacher, RFG-A on the spiking layers only:
+     * runs before the keys.
+     */
     public static final TrainingChoices LEGACY = new TrainingChoices(LrSchedule.CONSTANT, InitScheme.XAVIER,
-            ResetGradient.DETACHED, RfgGroups.BY_LAYER, DirectionDistribution.RADEMACHER);
+            ResetGradient.DETACHED, RfgGroups.BY_LAYER, DirectionDistribution.RADEMACHER, ActivityLayers.SPIKING);
 
     public TrainingChoices {
         Objects.requireNonNull(schedule, "schedule");
@@ -35,6 +41,7 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
         Objects.requireNonNull(reset, "reset");
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(directions, "directions");
+        Objects.requireNonNull(activity, "activity");
     }
 
     /** The choices recorded in {@code settings}, {@link #LEGACY} for each absent key. */
@@ -45,7 +52,8 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
                 x.containsKey(INIT) ? InitScheme.fromCliName(x.get(INIT)) : LEGACY.init,
                 x.containsKey(RESET) ? ResetGradient.parse(x.get(RESET)) : LEGACY.reset,
                 x.containsKey(GROUPS) ? RfgGroups.parse(x.get(GROUPS)) : LEGACY.groups,
-                x.containsKey(DIRECTIONS) ? directions(x.get(DIRECTIONS)) : LEGACY.directions);
+                x.containsKey(DIRECTIONS) ? directions(x.get(DIRECTIONS)) : LEGACY.directions,
+                x.containsKey(ACTIVITY) ? activityLayers(x.get(ACTIVITY)) : LEGACY.activity);
     }
 
     /** The settings entries of these choices. */
@@ -56,6 +64,7 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
         m.put(RESET, reset.text());
         m.put(GROUPS, groups.text());
         m.put(DIRECTIONS, directionsText(directions));
+        m.put(ACTIVITY, activityLayersText(activity));
         return m;
     }
 
@@ -67,15 +76,34 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
     }
 
     public TrainingChoices withSchedule(LrSchedule s) {
-        return new TrainingChoices(s, init, reset, groups, directions);
+        return new TrainingChoices(s, init, reset, groups, directions, activity);
     }
 
     public TrainingChoices withInit(InitScheme i) {
-        return new TrainingChoices(schedule, i, reset, groups, directions);
+        return new TrainingChoices(schedule, i, reset, groups, directions, activity);
     }
 
     public TrainingChoices withGroups(RfgGroups g) {
-        return new TrainingChoices(schedule, init, reset, g, directions);
+        return new TrainingChoices(schedule, init, reset, g, directions, activity);
+    }
+
+    public TrainingChoices withActivity(ActivityLayers a) {
+        return new TrainingChoices(schedule, init, reset, groups, directions, a);
+    }
+
+    /** {@code spiking} or {@code spiking+dense}. */
+    public static String activityLayersText(ActivityLayers a) {
+        return a == ActivityLayers.SPIKING ? "spiking" : "spiking+dense";
+    }
+
+    /** spiking or spiking+dense, case-insensitive. */
+    public static ActivityLayers activityLayers(String text) {
+        for (ActivityLayers a : ActivityLayers.values()) {
+            if (activityLayersText(a).equalsIgnoreCase(text.trim())) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown RFG-A layers '" + text + "'; allowed: spiking, spiking+dense");
     }
 
     public static String directionsText(DirectionDistribution d) {

@@ -14,15 +14,15 @@ import org.dl4jsnn.reproduce.choice.TrainingChoices;
  * into the settings entries {@link TrainingChoices} reads.
  */
 record ChoiceOptions(String schedule, String init, String resetGradient, String rfgGroups, String rfgDirections,
-                     Double grfLengthScale) {
+                     String activityLayers, Double grfLengthScale) {
 
-    static final ChoiceOptions NONE = new ChoiceOptions(null, null, null, null, null, null);
+    static final ChoiceOptions NONE = new ChoiceOptions(null, null, null, null, null, null, null);
 
     /** The option that sets each settings key. */
     static final Map<String, String> OPTION = Map.of(TrainingChoices.SCHEDULE, "--schedule",
             TrainingChoices.INIT, "--init", TrainingChoices.RESET, "--reset-gradient",
             TrainingChoices.GROUPS, "--rfg-groups", TrainingChoices.DIRECTIONS, "--rfg-directions",
-            TrainingChoices.GRF_LENGTH_SCALE, "--grf-length-scale");
+            TrainingChoices.ACTIVITY, "--activity-layers", TrainingChoices.GRF_LENGTH_SCALE, "--grf-length-scale");
 
     /**
      * The settings entries these options set, in canonical spelling.
@@ -38,6 +38,8 @@ record ChoiceOptions(String schedule, String init, String resetGradient, String 
         parse(m, "--rfg-groups", TrainingChoices.GROUPS, rfgGroups, s -> RfgGroups.parse(s).text());
         parse(m, "--rfg-directions", TrainingChoices.DIRECTIONS, rfgDirections,
                 s -> TrainingChoices.directionsText(TrainingChoices.directions(s)));
+        parse(m, "--activity-layers", TrainingChoices.ACTIVITY, activityLayers,
+                s -> TrainingChoices.activityLayersText(TrainingChoices.activityLayers(s)));
         if (grfLengthScale != null) {
             if (!defaults.extra().containsKey(TrainingChoices.GRF_LENGTH_SCALE)) {
                 throw new InvalidOptionException("--grf-length-scale", "task " + task

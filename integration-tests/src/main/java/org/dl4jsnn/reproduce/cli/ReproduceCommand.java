@@ -99,6 +99,11 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " directions of a group mutually orthogonal.")
     String rfgDirections;
 
+    @Option(names = "--activity-layers", paramLabel = "spiking|spiking+dense",
+            description = "Which layers RFG-A perturbs by activity: spiking (default; the dense layers are"
+                    + " weight-perturbed as in RFG-L) or spiking+dense (every dense layer by its pre-activation too).")
+    String activityLayers;
+
     @Option(names = "--grf-length-scale", paramLabel = "X",
             description = "Length scale of the Gaussian random field of the diffusion-reaction source terms"
                     + " (default 1, the paper's; 0.2 is a rougher, harder family).")
@@ -178,7 +183,8 @@ final class ReproduceCommand implements Callable<Integer> {
         try {
             plans = new PlanBuilder(registry).build(new ReproduceOptions(task, methods, directions, seeds, preset,
                     iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force, checkpointEvery,
-                    new ChoiceOptions(schedule, init, resetGradient, rfgGroups, rfgDirections, grfLengthScale)),
+                    new ChoiceOptions(schedule, init, resetGradient, rfgGroups, rfgDirections, activityLayers,
+                            grfLengthScale)),
                     commandLine);
             plans = SparkOption.apply(spark, engine, plans, Thread.currentThread().getContextClassLoader());
             if (engine == Engine.SAMEDIFF) {

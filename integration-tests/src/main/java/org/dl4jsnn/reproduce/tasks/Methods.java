@@ -75,8 +75,10 @@ final class Methods {
             case RFG_LG -> Perturbation.LOCAL_GUIDED;
             default -> Perturbation.LAYERWISE;
         };
-        return new RfgSettings(p, method.directions(), choices.directions(), seed,
+        RfgSettings settings = new RfgSettings(p, method.directions(), choices.directions(), seed,
                 choices.groups().grouping(outputLayers));
+        // the choice applies to the run's RFG-A methods; its other methods perturb weights
+        return p == Perturbation.ACTIVITY ? settings.withActivityLayers(choices.activity()) : settings;
     }
 
     /**

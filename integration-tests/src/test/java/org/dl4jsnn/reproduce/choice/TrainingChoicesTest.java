@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
 import java.util.Map;
+import org.dl4jsnn.estimator.ActivityLayers;
 import org.dl4jsnn.estimator.DirectionDistribution;
 import org.dl4jsnn.estimator.Grouping;
 import org.dl4jsnn.init.InitScheme;
@@ -28,10 +29,12 @@ class TrainingChoicesTest {
     @Test
     void entriesReadBackAsTheSameChoices() {
         TrainingChoices c = new TrainingChoices(LrSchedule.COSINE, InitScheme.FAN_IN_UNIFORM,
-                new ResetGradient(true, false), new RfgGroups(true, 8), DirectionDistribution.ORTHOGONAL);
+                new ResetGradient(true, false), new RfgGroups(true, 8), DirectionDistribution.ORTHOGONAL,
+                ActivityLayers.SPIKING_AND_DENSE);
         RunSettings s = new RunSettings(10, 1, 0.1, 1, c.addTo(Map.of("T", "32")));
         assertThat(TrainingChoices.of(s)).isEqualTo(c);
-        assertThat(s.extra()).containsEntry("T", "32").containsEntry("reset gradient", "bp=differentiated,rfg=detached");
+        assertThat(s.extra()).containsEntry("T", "32").containsEntry("reset gradient", "bp=differentiated,rfg=detached")
+                .containsEntry("RFG-A layers", "spiking+dense");
     }
 
     @Test

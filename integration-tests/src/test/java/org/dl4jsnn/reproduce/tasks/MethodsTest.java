@@ -38,6 +38,17 @@ class MethodsTest {
     }
 
     @Test
+    void theActivityLayersChoiceReachesRfgAOnly() {
+        org.dl4jsnn.reproduce.choice.TrainingChoices choices = org.dl4jsnn.reproduce.choice.TrainingChoices.LEGACY
+                .withActivity(org.dl4jsnn.estimator.ActivityLayers.SPIKING_AND_DENSE);
+        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-A", 1), 5, choices,
+                java.util.List.of()).activityLayers()).isEqualTo(org.dl4jsnn.estimator.ActivityLayers.SPIKING_AND_DENSE);
+        // in the same run, RFG-L perturbs weights only
+        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-L", 1), 5, choices,
+                java.util.List.of()).activityLayers()).isEqualTo(org.dl4jsnn.estimator.ActivityLayers.SPIKING);
+    }
+
+    @Test
     void networkSeedsAreNeverZeroAndDifferPerRun() {
         assertThat(Methods.networkSeed(0)).isNotZero();
         assertThat(Methods.networkSeed(0)).isNotEqualTo(Methods.networkSeed(1));

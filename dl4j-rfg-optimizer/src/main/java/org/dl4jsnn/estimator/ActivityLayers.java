@@ -1,0 +1,17 @@
+package org.dl4jsnn.estimator;
+
+/**
+ * Which layers activity perturbation (RFG-A) perturbs by their pre-activation instead of by their weights
+ * (docs/design.md section 3). The rest keep weight-perturbed groups as in RFG-L.
+ */
+public enum ActivityLayers {
+    /** The spiking layers' input currents; dense layers and custom vertices are weight-perturbed. */
+    SPIKING,
+    /**
+     * The spiking layers' currents and every dense layer's pre-activation {@code z = W x + b}: a DeepONet's
+     * {@code branch_out}/{@code trunk_out} (nOut x nIn weights each) then carry noise that grows with nOut
+     * per row instead of with nOut x nIn; custom vertices (the DeepONet's {@code w0}, {@code b0}) stay
+     * weight-perturbed.
+     */
+    SPIKING_AND_DENSE
+}

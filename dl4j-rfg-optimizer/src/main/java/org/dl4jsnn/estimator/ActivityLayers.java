@@ -13,5 +13,12 @@ public enum ActivityLayers {
      * per row instead of with nOut x nIn; custom vertices (the DeepONet's {@code w0}, {@code b0}) stay
      * weight-perturbed.
      */
-    SPIKING_AND_DENSE
+    SPIKING_AND_DENSE,
+    /**
+     * Every affine output perturbed once: as {@link #SPIKING_AND_DENSE}, and a spiking layer driven by a static
+     * input (its current W x + b computed once, as a DeepONet's or SepONet's first tower layer) gets one u per
+     * (row, neuron) added at every step instead of a fresh u per step, so its noise grows with nOut per row
+     * instead of nOut x T. Layers driven by spikes (a new current every step) still draw per step.
+     */
+    AFFINE_OUTPUTS
 }

@@ -26,6 +26,11 @@ final class ActivityPerturbation implements CurrentTangentSource {
     }
 
     @Override
+    public boolean constantForStaticInput() {
+        return layout.settings().activityLayers() == ActivityLayers.AFFINE_OUTPUTS;
+    }
+
+    @Override
     public int segmentOf(int row) {
         return layout.segmentOf(row);
     }

@@ -103,7 +103,7 @@ public final class ForwardGradientEstimator {
     private DirectionLayout activityLayout(ForwardGraph graph) {
         List<ParamSegment> segments = graph.segments();
         java.util.Set<Integer> perturbed = new java.util.TreeSet<>();
-        boolean dense = settings.activityLayers() == ActivityLayers.SPIKING_AND_DENSE;
+        boolean dense = settings.activityLayers() != ActivityLayers.SPIKING;
         for (ForwardGraph.Node node : graph.nodes()) {
             ParamSegment seg = node instanceof ForwardGraph.SpikingNode s ? s.segment()
                     : dense && node instanceof ForwardGraph.DenseNode d ? d.segment() : null;

@@ -38,6 +38,12 @@ public final class CurrentTangent implements ActivityHook {
     /** for a static input: its values as [i][b]; and per row sum_t u_t as [j][b] */
     private double[] staticInput;
     private double[][] summedCurrents;
+    /**
+     * A static input's current W x + b is the same at every step, so with the source's consent u is drawn once
+     * (step 0) and added at every step: per row the noise then grows with nOut, not nOut x T (see
+     * {@link CurrentTangentSource#constantForStaticInput}). summedCurrents then holds that one u.
+     */
+    private boolean constantInTime;
     /** for spike input: the input of step t as [i][b] at offset t nIn batch, in the sweep's precision */
     private double[] inputs;
     private float[] floatInputs;
@@ -103,6 +109,7 @@ public final class CurrentTangent implements ActivityHook {
             nIn = input.cols();
             staticInput = StepValue.transpose(input.primal(), input.rows(), input.cols());
             summedCurrents = new double[rows.length][nOut * batch];
+            constantInTime = source.constantForStaticInput();
         }
     }
 
@@ -142,8 +149,8 @@ public final class CurrentTangent implements ActivityHook {
                 injected[k] = new double[nOut * batch];
             }
             double[] idot = injected[k];
-            source.fill(k, t, first, batch, nOut, idot);
-            if (summedCurrents != null) {
+            source.fill(k, constantInTime ? 0 : t, first, batch, nOut, idot);
+            if (summedCurrents != null && (!constantInTime || t == 0)) {
                 add(summedCurrents[r], idot);
             }
             double[] carried = idots[k];
@@ -170,8 +177,8 @@ public final class CurrentTangent implements ActivityHook {
                 injectedFloat[k] = new float[nOut * batch];
             }
             float[] idot = injectedFloat[k];
-            source.fill(k, t, first, batch, nOut, idot);
-            if (summedCurrents != null) {
+            source.fill(k, constantInTime ? 0 : t, first, batch, nOut, idot);
+            if (summedCurrents != null && (!constantInTime || t == 0)) {
                 double[] sum = summedCurrents[r];
                 for (int e = 0; e < idot.length; e++) {
                     sum[e] += idot[e];

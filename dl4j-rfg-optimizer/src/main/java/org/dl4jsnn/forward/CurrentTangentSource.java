@@ -21,6 +21,16 @@ public interface CurrentTangentSource {
     void fill(int row, int t, int first, int batch, int nOut, double[] into);
 
     /**
+     * True when a spiking layer driven by a static input (its current W x + b the same at every step) should
+     * get one u, drawn for step 0 and added at every step, instead of a fresh u per step. Both are unbiased for
+     * such a layer, since dL/dW = (sum_t dL/dI_t) x^T; the constant one perturbs nOut values per row instead of
+     * nOut x T, so it is the less noisy (docs/design.md section 3). Layers driven by spikes always draw per step.
+     */
+    default boolean constantForStaticInput() {
+        return false;
+    }
+
+    /**
      * {@link #fill} for a FLOAT network's sweep, rounded to float. This default goes through a double array
      * it allocates per call; a source the float sweep runs every step should draw float directly.
      */

@@ -198,11 +198,14 @@ class ActivityPerturbationTest {
         }
     }
 
-    @Test
-    void denseActivityEstimatesAreUnbiasedWithGaussianDraws() {
+    /** The first layer is driven by the static input: with AFFINE_OUTPUTS its u is one for all steps. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = ActivityLayers.class, names = {"SPIKING_AND_DENSE",
+            "AFFINE_OUTPUTS"})
+    void denseActivityEstimatesAreUnbiasedWithGaussianDraws(ActivityLayers layers) {
         Case c = Case.of(MexicanHatData.train(32, 4, DataType.DOUBLE), 5, 4);
         RfgSettings settings = RfgSettings.activity(23).withDistribution(DirectionDistribution.GAUSSIAN)
-                .withActivityLayers(ActivityLayers.SPIKING_AND_DENSE);
+                .withActivityLayers(layers);
         double[] sum = new double[c.params().length];
         double errorAt100 = 0;
         for (int n = 1; n <= 1600; n++) {

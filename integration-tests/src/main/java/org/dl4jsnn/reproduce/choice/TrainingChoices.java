@@ -91,19 +91,23 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
         return new TrainingChoices(schedule, init, reset, groups, directions, a);
     }
 
-    /** {@code spiking} or {@code spiking+dense}. */
+    /** {@code spiking}, {@code spiking+dense} or {@code affine}. */
     public static String activityLayersText(ActivityLayers a) {
-        return a == ActivityLayers.SPIKING ? "spiking" : "spiking+dense";
+        return switch (a) {
+            case SPIKING -> "spiking";
+            case SPIKING_AND_DENSE -> "spiking+dense";
+            case AFFINE_OUTPUTS -> "affine";
+        };
     }
 
-    /** spiking or spiking+dense, case-insensitive. */
+    /** spiking, spiking+dense or affine, case-insensitive. */
     public static ActivityLayers activityLayers(String text) {
         for (ActivityLayers a : ActivityLayers.values()) {
             if (activityLayersText(a).equalsIgnoreCase(text.trim())) {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown RFG-A layers '" + text + "'; allowed: spiking, spiking+dense");
+        throw new IllegalArgumentException("unknown RFG-A layers '" + text + "'; allowed: spiking, spiking+dense, affine");
     }
 
     public static String directionsText(DirectionDistribution d) {

@@ -99,9 +99,11 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " directions of a group mutually orthogonal.")
     String rfgDirections;
 
-    @Option(names = "--activity-layers", paramLabel = "spiking|spiking+dense",
+    @Option(names = "--activity-layers", paramLabel = "spiking|spiking+dense|affine",
             description = "Which layers RFG-A perturbs by activity: spiking (default; the dense layers are"
-                    + " weight-perturbed as in RFG-L) or spiking+dense (every dense layer by its pre-activation too).")
+                    + " weight-perturbed as in RFG-L), spiking+dense (every dense layer by its pre-activation too)"
+                    + " or affine (as spiking+dense, and a spiking layer driven by a static input gets one"
+                    + " perturbation for all steps, since its current is the same at every step).")
     String activityLayers;
 
     @Option(names = "--grf-length-scale", paramLabel = "X",

@@ -18,7 +18,7 @@ import org.dl4jsnn.surrogate.CounterNoise;
  * resumed at iteration i draws what an uninterrupted run would have (docs/design.md section 3).
  *
  * <p>Activity perturbation: the groups of the layers in {@code currentSegments} (spiking layers, and dense
- * ones with {@link ActivityLayers#SPIKING_AND_DENSE}) draw no parameter direction; their K rows perturb the
+ * ones unless {@link ActivityLayers#SPIKING}) draw no parameter direction; their K rows perturb the
  * layer's input current (a dense layer's pre-activation) by u, one entry per (example, neuron, step; step 0
  * for a dense layer), addressed by (RFG seed, iteration, row, step, example, neuron) alone
  * ({@link #fillCurrent}), so any batch chunking and a resumed run see the same u.

@@ -93,7 +93,7 @@ final class PlanBuilder {
             Preset preset = preset(o, recorded, runner.task());
             RunSettings settings = settings(o, runner, preset, recorded);
             requireCurrentDistribution(methods, settings);
-            requireActivityMethod(methods, settings);
+            requireActivityMethod(methods, o.choices());
             requireLocalHeads(methods, runner);
             LearningRateSearch search = lrSearch(o, runner, preset, settings, recorded);
             requireBatchFits(runner, settings, search);
@@ -118,11 +118,10 @@ final class PlanBuilder {
         }
     }
 
-    /** Dense layers perturbed by activity is a choice of RFG-A; without an RFG-A method it would do nothing. */
-    private static void requireActivityMethod(List<MethodSpec> methods, RunSettings settings) {
+    /** --activity-layers is a choice of RFG-A; without an RFG-A method it would do nothing. */
+    private static void requireActivityMethod(List<MethodSpec> methods, ChoiceOptions given) {
         boolean activity = methods.stream().anyMatch(m -> m.gradient() == org.dl4jsnn.reproduce.GradientKind.RFG_A);
-        if (!activity && org.dl4jsnn.reproduce.choice.TrainingChoices.of(settings).activity()
-                != org.dl4jsnn.estimator.ActivityLayers.SPIKING) {
+        if (!activity && given.activityLayers() != null) {
             throw new InvalidOptionException("--activity-layers", "chooses the layers of RFG-A (activity"
                     + " perturbation); --methods has no RFG-A method, e.g. SG-RFG-A");
         }

@@ -44,6 +44,23 @@ class TaskChoicesTest {
         assertThat(r.settings().grouping()).isEqualTo(Grouping.byLayer().withBiasApart("u"));
     }
 
+    /** Every task's presets give RFG-A every affine output once; settings without the key read as before. */
+    @Test
+    void rfgAPerturbsEveryAffineOutputByDefault() {
+        for (org.dl4jsnn.reproduce.TaskRunner task : new org.dl4jsnn.reproduce.TaskRunner[] {new MexicanHatTask(), new PoissonDeepOnetTask(),
+                new DiffusionReactionTask()}) {
+            for (Preset preset : Preset.values()) {
+                RunSettings s = task.defaults(preset);
+                assertThat(s.extra()).as(task.task() + " " + preset).containsEntry(TrainingChoices.ACTIVITY, "affine");
+            }
+        }
+        RfgComputationGraph net = (RfgComputationGraph) new MexicanHatTask().create(MethodSpec.parse("SG-RFG-A", 1),
+                new MexicanHatTask().defaults(Preset.FAST), 0);
+        assertThat(net.settings().activityLayers()).isEqualTo(org.dl4jsnn.estimator.ActivityLayers.AFFINE_OUTPUTS);
+        assertThat(TrainingChoices.of(new RunSettings(10, 1, 0.1, 1)).activity())
+                .isEqualTo(org.dl4jsnn.estimator.ActivityLayers.SPIKING);
+    }
+
     @Test
     void xavierByDefaultKeepsZeroBiases() {
         MexicanHatTask task = new MexicanHatTask();

@@ -41,7 +41,8 @@ public final class CurrentTangent implements ActivityHook {
     /**
      * A static input's current W x + b is the same at every step, so with the source's consent u is drawn once
      * (step 0) and added at every step: per row the noise then grows with nOut, not nOut x T (see
-     * {@link CurrentTangentSource#constantForStaticInput}). summedCurrents then holds that one u.
+     * {@link CurrentTangentSource#constantForStaticInput}). The step-0 tangent is then handed out again
+     * unchanged (the kernel only reads it), and summedCurrents holds that one u.
      */
     private boolean constantInTime;
     /** for spike input: the input of step t as [i][b] at offset t nIn batch, in the sweep's precision */
@@ -149,8 +150,13 @@ public final class CurrentTangent implements ActivityHook {
                 injected[k] = new double[nOut * batch];
             }
             double[] idot = injected[k];
-            source.fill(k, constantInTime ? 0 : t, first, batch, nOut, idot);
-            if (summedCurrents != null && (!constantInTime || t == 0)) {
+            if (constantInTime && t > 0) {
+                // u and the static current's carried tangent are those of step 0: the array already holds them
+                out[k] = idot;
+                continue;
+            }
+            source.fill(k, t, first, batch, nOut, idot);
+            if (summedCurrents != null) {
                 add(summedCurrents[r], idot);
             }
             double[] carried = idots[k];
@@ -177,8 +183,13 @@ public final class CurrentTangent implements ActivityHook {
                 injectedFloat[k] = new float[nOut * batch];
             }
             float[] idot = injectedFloat[k];
-            source.fill(k, constantInTime ? 0 : t, first, batch, nOut, idot);
-            if (summedCurrents != null && (!constantInTime || t == 0)) {
+            if (constantInTime && t > 0) {
+                // u and the static current's carried tangent are those of step 0: the array already holds them
+                outFloat[k] = idot;
+                continue;
+            }
+            source.fill(k, t, first, batch, nOut, idot);
+            if (summedCurrents != null) {
                 double[] sum = summedCurrents[r];
                 for (int e = 0; e < idot.length; e++) {
                     sum[e] += idot[e];

@@ -380,10 +380,6 @@ public final class ForwardSweep {
             }
             return d.activation().apply(z);
         }
-        return evaluate(node, values, p, inputs);
-    }
-
-    private static Value evaluate(Node node, Value[] values, ParamTangents p, List<Value> inputs) {
         if (node instanceof InputNode in) {
             return inputs.get(in.inputIndex());
         }

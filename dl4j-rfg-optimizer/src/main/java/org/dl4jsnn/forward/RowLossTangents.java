@@ -10,7 +10,8 @@ import org.dl4jsnn.forward.ForwardGraph.SpikingNode;
 
 /**
  * The loss tangent of each row of an activity-perturbed layer (a spiking layer's current or a dense layer's
- * pre-activation; docs/design.md section 3): the sum of the per-element loss tangents of exactly the output elements that row feeds. The MSE
+ * pre-activation; docs/design.md section 3): the sum of the per-element loss tangents of exactly the output
+ * elements that row feeds. The MSE
  * outputs' element tangents (2/n)(y - y*) ydot are carried back through the readout in reverse order: a
  * dense layer, a time average or a spiking layer keeps its rows, a loss layer its elements, and a custom
  * rule maps them with {@link InputRowTangents}. Where a path's mapping is unknown (a custom rule without
@@ -47,7 +48,8 @@ final class RowLossTangents {
         List<Node> nodes = graph.nodes();
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
-            if (node instanceof SpikingNode s && s.segment() == seg || node instanceof DenseNode d && d.segment() == seg) {
+            if (node instanceof SpikingNode s && s.segment() == seg
+                    || node instanceof DenseNode d && d.segment() == seg) {
                 return n;
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.dl4jsnn.reproduce.json.ResultsJson;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,25 @@ class LearningRateSelectionTest {
         assertThat(results.lrTrials()).hasSize(8);
         assertThat(results.runs()).filteredOn(row -> row.method().equals("SG-RFG-L"))
                 .extracting(ResultsJson.Row::lr).containsExactly(4e-3, 4e-3);
+    }
+
+    @Test
+    void aTrialRecordFromAShorterSearchIsNotTakenAsThisSearchsTrial() throws IOException {
+        FakeTaskRunner runner = FakeTaskRunner.grid("mexican-hat");
+        CliHarness cli = new CliHarness(runner);
+        Path out = tmp.resolve("mh");
+        Path other = tmp.resolve("other");
+        assertThat(cli.run(args(out, "--select-lr", "0.001,0.004", "--select-iterations", "8")).exitCode()).isZero();
+        assertThat(cli.run(args(other, "--select-lr", "0.001,0.004", "--select-iterations", "6")).exitCode()).isZero();
+        String file = "runs/mexican-hat.SG-BP.seed0.val-lr0.004.json";
+        Files.copy(other.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        runner.calls.clear();
+
+        CliHarness.Result r = cli.run(args(out, "--resume"));
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("mexican-hat.SG-BP.seed0.val-lr0.004.json", "iterations 6", "iterations 8");
+        assertThat(runner.calls).isEmpty();
     }
 
     @Test

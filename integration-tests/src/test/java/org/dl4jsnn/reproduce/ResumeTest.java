@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.dl4jsnn.reproduce.json.ResultsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,27 @@ class ResumeTest {
             assertThat(r.lr()).isEqualTo(0.01);
             assertThat(r.iterations()).isEqualTo(20);
         });
+    }
+
+    @Test
+    void aRunRecordTrainedWithOtherSettingsStopsResumeInsteadOfBeingReportedAsThisRun() throws IOException {
+        FakeTaskRunner runner = FakeTaskRunner.grid("mexican-hat");
+        CliHarness cli = new CliHarness(runner);
+        Path out = tmp.resolve("mh");
+        Path other = tmp.resolve("other");
+        assertThat(cli.run(args(out, "--lr", "0.01")).exitCode()).isZero();
+        assertThat(cli.run(args(other, "--lr", "0.02")).exitCode()).isZero();
+        String file = "runs/mexican-hat.SG-RFG-L.seed1.json";
+        Files.copy(other.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        runner.calls.clear();
+
+        CliHarness.Result r = cli.run(args(out, "--resume"));
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("mexican-hat.SG-RFG-L.seed1.json", "belongs to another run", "lr 0.02",
+                "lr 0.01", "delete the file");
+        assertThat(runner.calls).as("every other record matches: nothing is trained").isEmpty();
+        assertThat(out.resolve("results.json")).doesNotExist();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import org.dl4jsnn.reproduce.CheckpointMismatchException;
 import org.dl4jsnn.reproduce.CorruptCheckpointException;
 import org.dl4jsnn.reproduce.InsufficientMemoryException;
+import org.dl4jsnn.reproduce.RunRecordMismatchException;
 import org.dl4jsnn.reproduce.TrainingDivergedException;
 import org.dl4jsnn.reproduce.store.CorruptStateException;
 import picocli.CommandLine;
@@ -38,7 +39,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
 
     static int exitCode(Throwable ex) {
         if (ex instanceof CorruptCheckpointException || ex instanceof CorruptStateException
-                || ex instanceof CheckpointMismatchException) {
+                || ex instanceof CheckpointMismatchException || ex instanceof RunRecordMismatchException) {
             return ExitCodes.CORRUPT_STATE;
         }
         if (ex instanceof InsufficientMemoryException) {

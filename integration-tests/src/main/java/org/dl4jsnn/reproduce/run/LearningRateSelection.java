@@ -42,9 +42,10 @@ final class LearningRateSelection {
         List<LrTrial> trials = new ArrayList<>();
         for (double lr : search.candidates()) {
             String key = RunKeys.ofTrial(plan.task(), method.label(), seed, lr);
-            MethodRun run = records.load(key).orElse(null);
+            RunSettings settings = trialSettings(plan.settings(), search, lr);
+            MethodRun run = records.loadMatching(key, method.label(), seed, settings).orElse(null);
             if (run == null) {
-                run = train(plan, trialSettings(plan.settings(), search, lr), method, seed, key, checkpoints);
+                run = train(plan, settings, method, seed, key, checkpoints);
                 records.save(key, run);
                 checkpoints.delete(key);
             }

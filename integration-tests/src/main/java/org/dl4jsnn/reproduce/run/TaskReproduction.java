@@ -90,7 +90,7 @@ public final class TaskReproduction {
             }
             for (long seed : plan.seeds()) {
                 String key = RunKeys.of(plan.task(), method.label(), seed);
-                MethodRun run = records.load(key).orElse(null);
+                MethodRun run = records.loadMatching(key, method.label(), seed, settings).orElse(null);
                 if (run != null) {
                     LOG.info("{}: finished earlier, reusing {}", key, records.fileOf(key));
                 } else {

@@ -76,7 +76,7 @@ public final class TaskReproduction {
         FileCheckpointStore checkpoints = new FileCheckpointStore(out.checkpointsDir(), plan.checkpointEvery());
         RunRecordStore records = new RunRecordStore(out.runsDir());
         if (plan.resume()) {
-            verifyCheckpoints(plan, checkpoints, records);
+            verifyResumableState(plan, checkpoints, records);
         }
 
         List<MethodRun> runs = new ArrayList<>();
@@ -119,23 +119,36 @@ public final class TaskReproduction {
         }
     }
 
-    /** Fails before any training if a checkpoint that will be resumed is damaged. */
-    private static void verifyCheckpoints(TaskPlan plan, FileCheckpointStore checkpoints, RunRecordStore records) {
+    /**
+     * Fails before any training if a checkpoint that will be resumed is damaged, or if a finished run's record
+     * was trained with other settings than the run it would stand for. A run whose rate a search still has to
+     * choose is checked when the search has chosen it.
+     */
+    private static void verifyResumableState(TaskPlan plan, FileCheckpointStore checkpoints,
+                                             RunRecordStore records) {
         for (MethodSpec method : plan.methods()) {
             for (long seed : plan.seeds()) {
-                String key = RunKeys.of(plan.task(), method.label(), seed);
-                if (records.load(key).isEmpty()) {
-                    checkpoints.verify(key);
-                }
+                verifyRun(RunKeys.of(plan.task(), method.label(), seed), method, seed,
+                        plan.lrSearch() == null ? plan.settings() : null, checkpoints, records);
             }
             if (plan.lrSearch() != null) {
+                long seed = plan.seeds().get(0);
                 for (double lr : plan.lrSearch().candidates()) {
-                    String key = RunKeys.ofTrial(plan.task(), method.label(), plan.seeds().get(0), lr);
-                    if (records.load(key).isEmpty()) {
-                        checkpoints.verify(key);
-                    }
+                    verifyRun(RunKeys.ofTrial(plan.task(), method.label(), seed, lr), method, seed,
+                            LearningRateSelection.trialSettings(plan.settings(), plan.lrSearch(), lr), checkpoints,
+                            records);
                 }
             }
+        }
+    }
+
+    /** @param settings what the run is trained with, or null while a search has still to choose its rate */
+    private static void verifyRun(String key, MethodSpec method, long seed, RunSettings settings,
+                                  FileCheckpointStore checkpoints, RunRecordStore records) {
+        boolean finished = settings == null ? records.load(key).isPresent()
+                : records.loadMatching(key, method.label(), seed, settings).isPresent();
+        if (!finished) {
+            checkpoints.verify(key);
         }
     }
 

@@ -69,4 +69,23 @@ class ChoiceOptionsTest {
         RunSettings recorded = new SettingsJson().read(Files.readAllBytes(out.resolve("settings.json"))).settings();
         assertThat(recorded.extra()).isEqualTo(runner.defaults(Preset.FAST).extra());
     }
+
+    @Test
+    void theParameterAverageIsRecordedRangeCheckedAndHeldByResume() throws Exception {
+        Path out = tmp.resolve("average");
+        FakeTaskRunner runner = FakeTaskRunner.grid("mexican-hat");
+        String[] base = {"reproduce", "mexican-hat", "--out", out.toString(), "--methods", "SG-RFG-L"};
+        CliHarness.Result outOfRange = new CliHarness(runner).run(CliHarness.concat(base, "--param-average", "1"));
+        assertThat(outOfRange.exitCode()).isEqualTo(2);
+        assertThat(outOfRange.err()).contains("--param-average").contains("(0, 1)");
+
+        CliHarness.Result first = new CliHarness(runner).run(CliHarness.concat(base, "--param-average", "0.999"));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        RunSettings recorded = new SettingsJson().read(Files.readAllBytes(out.resolve("settings.json"))).settings();
+        assertThat(recorded.extra()).containsEntry("parameter average", "ema 0.999");
+        CliHarness.Result contradicting = new CliHarness(runner).run(CliHarness.concat(base, "--resume",
+                "--param-average", "none"));
+        assertThat(contradicting.exitCode()).isEqualTo(2);
+        assertThat(contradicting.err()).contains("--param-average").contains("ema 0.999");
+    }
 }

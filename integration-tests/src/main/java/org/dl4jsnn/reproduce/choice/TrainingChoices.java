@@ -11,13 +11,14 @@ import org.dl4jsnn.reproduce.RunSettings;
 
 /**
  * The training conventions a run's settings fix beyond iterations, batch and rate: learning-rate
- * schedule, initialisation, reset gradient, RFG-L groups, RFG direction distribution and the layers RFG-A
- * perturbs by activity. They live in
+ * schedule, initialisation, reset gradient, RFG-L groups, RFG direction distribution, the layers RFG-A
+ * perturbs by activity and whether the parameters are averaged. They live in
  * {@link RunSettings#extra()} under the keys below (so settings.json records them and --resume keeps
  * them, and the report lists them); a key that is absent means what runs did before it existed.
  */
 public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradient reset, RfgGroups groups,
-                              DirectionDistribution directions, ActivityLayers activity) {
+                              DirectionDistribution directions, ActivityLayers activity,
+                              ParameterAveraging averaging) {
 
     public static final String SCHEDULE = "lr schedule";
     public static final String INIT = "init";
@@ -25,15 +26,17 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
     public static final String GROUPS = "RFG-L groups";
     public static final String DIRECTIONS = "RFG directions";
     public static final String ACTIVITY = "RFG-A layers";
+    public static final String AVERAGING = "parameter average";
     /** A data choice of the tasks whose source terms are Gaussian random fields (diffusion-reaction). */
     public static final String GRF_LENGTH_SCALE = "GRF length scale";
 
     /**
-     * Constant rate, Xavier, detached reset, one group per layer, Rademacher, RFG-A on the spiking layers only:
-     * runs before the keys.
+     * Constant rate, Xavier, detached reset, one group per layer, Rademacher, RFG-A on the spiking layers only,
+     * the last iterate: runs before the keys.
      */
     public static final TrainingChoices LEGACY = new TrainingChoices(LrSchedule.CONSTANT, InitScheme.XAVIER,
-            ResetGradient.DETACHED, RfgGroups.BY_LAYER, DirectionDistribution.RADEMACHER, ActivityLayers.SPIKING);
+            ResetGradient.DETACHED, RfgGroups.BY_LAYER, DirectionDistribution.RADEMACHER, ActivityLayers.SPIKING,
+            ParameterAveraging.NONE);
 
     public TrainingChoices {
         Objects.requireNonNull(schedule, "schedule");
@@ -42,6 +45,7 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(directions, "directions");
         Objects.requireNonNull(activity, "activity");
+        Objects.requireNonNull(averaging, "averaging");
     }
 
     /** The choices recorded in {@code settings}, {@link #LEGACY} for each absent key. */
@@ -53,7 +57,8 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
                 x.containsKey(RESET) ? ResetGradient.parse(x.get(RESET)) : LEGACY.reset,
                 x.containsKey(GROUPS) ? RfgGroups.parse(x.get(GROUPS)) : LEGACY.groups,
                 x.containsKey(DIRECTIONS) ? directions(x.get(DIRECTIONS)) : LEGACY.directions,
-                x.containsKey(ACTIVITY) ? activityLayers(x.get(ACTIVITY)) : LEGACY.activity);
+                x.containsKey(ACTIVITY) ? activityLayers(x.get(ACTIVITY)) : LEGACY.activity,
+                x.containsKey(AVERAGING) ? ParameterAveraging.parse(x.get(AVERAGING)) : LEGACY.averaging);
     }
 
     /** The settings entries of these choices. */
@@ -65,6 +70,7 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
         m.put(GROUPS, groups.text());
         m.put(DIRECTIONS, directionsText(directions));
         m.put(ACTIVITY, activityLayersText(activity));
+        m.put(AVERAGING, averaging.text());
         return m;
     }
 
@@ -76,19 +82,19 @@ public record TrainingChoices(LrSchedule schedule, InitScheme init, ResetGradien
     }
 
     public TrainingChoices withSchedule(LrSchedule s) {
-        return new TrainingChoices(s, init, reset, groups, directions, activity);
+        return new TrainingChoices(s, init, reset, groups, directions, activity, averaging);
     }
 
     public TrainingChoices withInit(InitScheme i) {
-        return new TrainingChoices(schedule, i, reset, groups, directions, activity);
+        return new TrainingChoices(schedule, i, reset, groups, directions, activity, averaging);
     }
 
     public TrainingChoices withGroups(RfgGroups g) {
-        return new TrainingChoices(schedule, init, reset, g, directions, activity);
+        return new TrainingChoices(schedule, init, reset, g, directions, activity, averaging);
     }
 
     public TrainingChoices withActivity(ActivityLayers a) {
-        return new TrainingChoices(schedule, init, reset, groups, directions, a);
+        return new TrainingChoices(schedule, init, reset, groups, directions, a, averaging);
     }
 
     /** {@code spiking}, {@code spiking+dense} or {@code affine}. */

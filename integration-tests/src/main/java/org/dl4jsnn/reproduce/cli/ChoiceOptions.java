@@ -5,6 +5,7 @@ import java.util.Map;
 import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.choice.LrSchedule;
+import org.dl4jsnn.reproduce.choice.ParameterAveraging;
 import org.dl4jsnn.reproduce.choice.ResetGradient;
 import org.dl4jsnn.reproduce.choice.RfgGroups;
 import org.dl4jsnn.reproduce.choice.TrainingChoices;
@@ -14,15 +15,16 @@ import org.dl4jsnn.reproduce.choice.TrainingChoices;
  * into the settings entries {@link TrainingChoices} reads.
  */
 record ChoiceOptions(String schedule, String init, String resetGradient, String rfgGroups, String rfgDirections,
-                     String activityLayers, Double grfLengthScale) {
+                     String activityLayers, String paramAverage, Double grfLengthScale) {
 
-    static final ChoiceOptions NONE = new ChoiceOptions(null, null, null, null, null, null, null);
+    static final ChoiceOptions NONE = new ChoiceOptions(null, null, null, null, null, null, null, null);
 
     /** The option that sets each settings key. */
     static final Map<String, String> OPTION = Map.of(TrainingChoices.SCHEDULE, "--schedule",
             TrainingChoices.INIT, "--init", TrainingChoices.RESET, "--reset-gradient",
             TrainingChoices.GROUPS, "--rfg-groups", TrainingChoices.DIRECTIONS, "--rfg-directions",
-            TrainingChoices.ACTIVITY, "--activity-layers", TrainingChoices.GRF_LENGTH_SCALE, "--grf-length-scale");
+            TrainingChoices.ACTIVITY, "--activity-layers", TrainingChoices.AVERAGING, "--param-average",
+            TrainingChoices.GRF_LENGTH_SCALE, "--grf-length-scale");
 
     /**
      * The settings entries these options set, in canonical spelling.
@@ -40,6 +42,7 @@ record ChoiceOptions(String schedule, String init, String resetGradient, String 
                 s -> TrainingChoices.directionsText(TrainingChoices.directions(s)));
         parse(m, "--activity-layers", TrainingChoices.ACTIVITY, activityLayers,
                 s -> TrainingChoices.activityLayersText(TrainingChoices.activityLayers(s)));
+        parse(m, "--param-average", TrainingChoices.AVERAGING, paramAverage, s -> ParameterAveraging.parse(s).text());
         if (grfLengthScale != null) {
             if (!defaults.extra().containsKey(TrainingChoices.GRF_LENGTH_SCALE)) {
                 throw new InvalidOptionException("--grf-length-scale", "task " + task

@@ -106,6 +106,12 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " perturbation for all steps, since its current is the same at every step).")
     String activityLayers;
 
+    @Option(names = "--param-average", paramLabel = "none|DECAY",
+            description = "Evaluate, report and save an exponential moving average of the parameters (decay in"
+                    + " (0, 1), e.g. 0.999: about the last 1,000 iterates) instead of the last iterate; training"
+                    + " itself follows the live iterate. Default none.")
+    String paramAverage;
+
     @Option(names = "--grf-length-scale", paramLabel = "X",
             description = "Length scale of the Gaussian random field of the diffusion-reaction source terms"
                     + " (default 1, the paper's; 0.2 is a rougher, harder family).")
@@ -186,7 +192,7 @@ final class ReproduceCommand implements Callable<Integer> {
             plans = new PlanBuilder(registry).build(new ReproduceOptions(task, methods, directions, seeds, preset,
                     iterations, batch, lr, evalEvery, selectLr, selectIterations, out, resume, force, checkpointEvery,
                     new ChoiceOptions(schedule, init, resetGradient, rfgGroups, rfgDirections, activityLayers,
-                            grfLengthScale)),
+                            paramAverage, grfLengthScale)),
                     commandLine);
             plans = SparkOption.apply(spark, engine, plans, Thread.currentThread().getContextClassLoader());
             if (engine == Engine.SAMEDIFF) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.averaging.ParameterAverage;
 import org.dl4jsnn.estimator.NonFiniteGradientException;
 import org.dl4jsnn.layer.SpikingLayers;
 import org.dl4jsnn.parallel.BatchThreads;
@@ -17,6 +18,7 @@ import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.TrainingPoint;
+import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.dl4jsnn.train.DistributedTraining;
 import org.dl4jsnn.train.RfgComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains one method with one seed for a task: DL4J's fit on one minibatch per iteration, the error on
- * the held-out rows of the split (test set or validation fold) every evalEvery iterations, a checkpoint
+ * the held-out rows of the split (test set or validation fold) every evalEvery iterations (of the
+ * parameter average when the settings ask for one, which is then also the model the run ends with), a checkpoint
  * at the store's interval and when the JVM is told to stop, resumption from the last one, and a stop
  * with the iteration named when the loss diverges ({@link DivergenceRule}).
  */
@@ -61,6 +64,7 @@ final class TrainingLoop {
         double wallBefore;
         List<TrainingPoint> curve;
         DivergenceRule divergenceRule;
+        Optional<ParameterAverage> average = TrainingChoices.of(settings).averaging().start();
         if (saved.isPresent()) {
             Checkpoint c = Checkpoint.decode(runKey, saved.get()).requireIdentity(runKey, identity);
             net = task.restore(c.restoreModel(), method, settings, seed);
@@ -68,6 +72,7 @@ final class TrainingLoop {
             wallBefore = c.wallSeconds();
             curve = new ArrayList<>(c.curve());
             divergenceRule = c.divergenceRule();
+            average = c.restoreAverage(average);
         } else {
             net = task.create(method, settings, seed);
             net.init();
@@ -118,6 +123,10 @@ final class TrainingLoop {
                     divergence = new Divergence(iteration, e.getMessage());
                     break;
                 }
+                // on Spark the average takes the iterate each job ends with
+                if (average.isPresent()) {
+                    average.get().update(net.params());
+                }
                 trainSeconds += (System.nanoTime() - t0) / 1e9;
                 trained += steps;
                 // the replicas' scores stay on the executors: on Spark the loss is the trained network's on the
@@ -129,15 +138,15 @@ final class TrainingLoop {
                 }
                 double testError = Double.NaN;
                 if (iteration % settings.evalEvery() == 0 || iteration == settings.iterations()) {
-                    testError = task.error(net, split);
+                    testError = error(net, split, average);
                     curve.add(new TrainingPoint(iteration, loss, testError));
                 }
                 boolean due = System.nanoTime() - lastCheckpoint >= checkpointMillis * 1_000_000L
                         && iteration < settings.iterations();
                 if (due || onSignal.requested()) {
                     double wall = wallBefore + (System.nanoTime() - start) / 1e9;
-                    checkpoints.save(runKey, Checkpoint.of(identity, net, iteration, wall, curve, divergenceRule)
-                            .encode());
+                    checkpoints.save(runKey, Checkpoint.of(identity, net, iteration, wall, curve, divergenceRule,
+                            average).encode());
                     lastCheckpoint = System.nanoTime();
                     if (onSignal.requested()) {
                         onSignal.savedAndHalt(iteration);
@@ -147,6 +156,10 @@ final class TrainingLoop {
             }
         }
         monitor.finish();
+        if (divergence == null && average.isPresent() && average.get().steps() > 0) {
+            // the run's model is the average from here on: saved, exported, measured
+            net.setParams(average.get().value(net.params().dataType()));
+        }
         if (split == EvaluationSplit.TEST) {
             checkpoints.finished(runKey, net);
         }
@@ -162,6 +175,15 @@ final class TrainingLoop {
                 wall, msPerIter, SpikeRates.measure(net, task.probeInputs()), curve,
                 split == EvaluationSplit.TEST ? task.artifacts(net) : null,
                 split == EvaluationSplit.TEST ? task.globalTestError(net) : Double.NaN);
+    }
+
+    private double error(ComputationGraph net, EvaluationSplit split, Optional<ParameterAverage> average) {
+        if (average.isEmpty()) {
+            return task.error(net, split);
+        }
+        try (ParameterAverage.Applied averaged = average.get().appliedTo(net)) {
+            return task.error(net, split);
+        }
     }
 
     /** Steps from iteration {@code done} to the next evaluation (or the end). */

@@ -30,11 +30,11 @@ class TrainingChoicesTest {
     void entriesReadBackAsTheSameChoices() {
         TrainingChoices c = new TrainingChoices(LrSchedule.COSINE, InitScheme.FAN_IN_UNIFORM,
                 new ResetGradient(true, false), new RfgGroups(true, 8), DirectionDistribution.ORTHOGONAL,
-                ActivityLayers.SPIKING_AND_DENSE);
+                ActivityLayers.SPIKING_AND_DENSE, new ParameterAveraging(0.995));
         RunSettings s = new RunSettings(10, 1, 0.1, 1, c.addTo(Map.of("T", "32")));
         assertThat(TrainingChoices.of(s)).isEqualTo(c);
         assertThat(s.extra()).containsEntry("T", "32").containsEntry("reset gradient", "bp=differentiated,rfg=detached")
-                .containsEntry("RFG-A layers", "spiking+dense");
+                .containsEntry("RFG-A layers", "spiking+dense").containsEntry("parameter average", "ema 0.995");
     }
 
     @Test

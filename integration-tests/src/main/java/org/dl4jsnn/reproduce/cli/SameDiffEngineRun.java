@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.dl4jsnn.reproduce.GradientKind;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.choice.ParameterAveraging;
+import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.dl4jsnn.reproduce.run.TaskPlan;
 import org.dl4jsnn.reproduce.store.AtomicFiles;
 import org.dl4jsnn.reproduce.tasks.EngineComparison;
@@ -39,6 +41,10 @@ final class SameDiffEngineRun {
             if (plan.lrSearch() != null) {
                 throw new InvalidOptionException("--engine samediff", "trains at one learning rate: give --lr"
                         + " instead of a learning-rate search");
+            }
+            if (!TrainingChoices.of(plan.settings()).averaging().equals(ParameterAveraging.NONE)) {
+                throw new InvalidOptionException("--param-average", "the SameDiff engine comparison compares the two"
+                        + " engines' last iterates; drop --param-average");
             }
             try {
                 comparisons.add(EngineComparison.of(plan.runner()));

@@ -79,7 +79,12 @@ class SameDiffEngineTest {
         assertThat(run(new StringWriter(), err2, "reproduce", "mexican-hat", "--engine", "samediff", "--methods",
                 "SG-BP", "--out", out.resolve("b").toString())).isEqualTo(2);
         assertThat(err2.toString()).contains("--methods").contains("SG-BP");
+        StringWriter err3 = new StringWriter();
+        assertThat(run(new StringWriter(), err3, "reproduce", "mexican-hat", "--engine", "samediff", "--methods",
+                "SG-RFG-L", "--param-average", "0.99", "--out", out.resolve("c").toString())).isEqualTo(2);
+        assertThat(err3.toString()).contains("--param-average").contains("last iterates");
         assertThat(out.resolve("a")).doesNotExist();
         assertThat(out.resolve("b")).doesNotExist();
+        assertThat(out.resolve("c")).doesNotExist();
     }
 }

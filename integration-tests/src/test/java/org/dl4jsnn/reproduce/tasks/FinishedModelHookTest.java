@@ -3,11 +3,6 @@ package org.dl4jsnn.reproduce.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dl4jsnn.reproduce.CheckpointStore;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
@@ -29,29 +24,6 @@ class FinishedModelHookTest {
         System.setProperty("dl4j.snn.cache", cacheDir.toString());
     }
 
-    /** Keeps nothing but the models it is offered. */
-    private static final class Recording implements CheckpointStore {
-        final List<ComputationGraph> finished = new ArrayList<>();
-
-        @Override
-        public void save(String runKey, byte[] payload) {
-        }
-
-        @Override
-        public Optional<byte[]> load(String runKey) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void delete(String runKey) {
-        }
-
-        @Override
-        public void finished(String runKey, ComputationGraph net) {
-            finished.add(net);
-        }
-    }
-
     @Test
     void theTrainedModelOfATestRunIsOfferedOnceAndValidationRunsOfferNone() {
         MexicanHatTask task = new MexicanHatTask();
@@ -59,13 +31,13 @@ class FinishedModelHookTest {
         RunSettings settings = task.defaults(Preset.FAST).withOverrides(3, 50, 1e-2, 3);
         TrainingLoop loop = new TrainingLoop(task, 60_000);
 
-        Recording test = new Recording();
+        FinishedModels test = new FinishedModels();
         MethodRun run = loop.run(settings, method, 1, EvaluationSplit.TEST, TrainingMonitor.silent(), test, "r");
         assertThat(test.finished).hasSize(1);
         // the offered model is the trained one: it reproduces the run's reported error
         assertThat(task.testError(test.finished.get(0))).isEqualTo(run.relL2());
 
-        Recording validation = new Recording();
+        FinishedModels validation = new FinishedModels();
         loop.run(settings, method, 1, EvaluationSplit.VALIDATION, TrainingMonitor.silent(), validation, "v");
         assertThat(validation.finished).isEmpty();
     }

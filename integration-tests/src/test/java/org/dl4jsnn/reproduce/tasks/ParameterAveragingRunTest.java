@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dl4jsnn.reproduce.CheckpointStore;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
@@ -43,36 +41,13 @@ class ParameterAveragingRunTest {
                 .withExtra(Map.of(TrainingChoices.AVERAGING, average));
     }
 
-    /** Keeps the finished model, nothing else. */
-    private static final class Finished implements CheckpointStore {
-        ComputationGraph model;
-
-        @Override
-        public void save(String runKey, byte[] payload) {
-        }
-
-        @Override
-        public java.util.Optional<byte[]> load(String runKey) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public void delete(String runKey) {
-        }
-
-        @Override
-        public void finished(String runKey, ComputationGraph net) {
-            model = net;
-        }
-    }
-
     @Test
     void theAverageIsWhatIsEvaluatedAndKeptWhileTrainingFollowsTheLiveIterate() {
         TrainingLoop loop = new TrainingLoop(TASK, 60_000);
-        Finished lastStore = new Finished();
+        FinishedModels lastStore = new FinishedModels();
         MethodRun last = loop.run(settings("none"), METHOD, 2, EvaluationSplit.TEST, TrainingMonitor.silent(),
                 lastStore, "last");
-        Finished averagedStore = new Finished();
+        FinishedModels averagedStore = new FinishedModels();
         MethodRun averaged = loop.run(settings("ema 0.7"), METHOD, 2, EvaluationSplit.TEST,
                 TrainingMonitor.silent(), averagedStore, "averaged");
 
@@ -81,10 +56,10 @@ class ParameterAveragingRunTest {
         assertThat(lossesAveraged).isEqualTo(lossesLast);
         assertThat(averaged.relL2()).isNotEqualTo(last.relL2());
         // the kept model is the average: it reproduces the reported error, the last iterate does not
-        assertThat(TASK.testError(averagedStore.model)).isEqualTo(averaged.relL2());
-        assertThat(TASK.testError(lastStore.model)).isEqualTo(last.relL2());
-        assertThat(averagedStore.model.params().toFloatVector())
-                .isNotEqualTo(lastStore.model.params().toFloatVector());
+        assertThat(TASK.testError(averagedStore.only())).isEqualTo(averaged.relL2());
+        assertThat(TASK.testError(lastStore.only())).isEqualTo(last.relL2());
+        assertThat(averagedStore.only().params().toFloatVector())
+                .isNotEqualTo(lastStore.only().params().toFloatVector());
     }
 
     @Test

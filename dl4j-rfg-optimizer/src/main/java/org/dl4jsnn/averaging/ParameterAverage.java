@@ -15,9 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Why it is here: a randomized forward gradient is unbiased but its variance grows with the number of
  * parameters a direction spans, so at a fixed learning rate the iterates wander in a band around a
- * minimum whose width grows with the rate (docs/design.md section 3). Averaging the iterates cancels most
- * of that wander without lowering the rate. Training still follows the live iterate; only evaluation and
- * the saved model use the average ({@link #appliedTo}).
+ * minimum whose width grows with the rate (docs/design.md section 3). Averaging the iterates cancels much
+ * of that wander without lowering the rate; measured there, it does not beat a decaying rate, which already
+ * averages, so it serves runs that keep their rate. Training still follows the live iterate; only
+ * evaluation and the saved model use the average ({@link #appliedTo}).
  *
  * <p>The average is kept in double precision whatever the network's data type, so that a hundred
  * thousand updates of a float network do not accumulate float rounding. Not thread-safe: one training

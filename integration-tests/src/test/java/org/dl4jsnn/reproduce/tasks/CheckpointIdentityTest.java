@@ -15,20 +15,13 @@ import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.store.FileCheckpointStore;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A checkpoint resumes only the run that saved it: same task, method, seed, split and settings. */
+@ExtendWith(IsolatedDataCache.class)
 class CheckpointIdentityTest {
-
-    @TempDir
-    static Path cacheDir;
-
-    @BeforeAll
-    static void isolateDataCache() {
-        System.setProperty("dl4j.snn.cache", cacheDir.toString());
-    }
 
     private static final MexicanHatTask TASK = new MexicanHatTask();
     private static final RunSettings SETTINGS = TASK.defaults(Preset.FAST).withOverrides(12, 50, 5e-3, 4);

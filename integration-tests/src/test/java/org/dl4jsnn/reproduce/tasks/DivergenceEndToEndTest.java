@@ -9,20 +9,13 @@ import java.nio.file.Path;
 import org.dl4jsnn.reproduce.Dl4jSnnCli;
 import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.json.ResultsJson;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A learning rate of 1e6 on the real Mexican-hat task: each run stops diverged, named and marked. */
+@ExtendWith(IsolatedDataCache.class)
 class DivergenceEndToEndTest {
-
-    @TempDir
-    static Path cacheDir;
-
-    @BeforeAll
-    static void isolateDataCache() {
-        System.setProperty("dl4j.snn.cache", cacheDir.toString());
-    }
 
     private record Outcome(int code, String err) {
     }

@@ -2,27 +2,18 @@ package org.dl4jsnn.reproduce.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.TrainingMonitor;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** reproduce --export rests on this: a finished test-set run hands its trained model to the store. */
+@ExtendWith(IsolatedDataCache.class)
 class FinishedModelHookTest {
-
-    @TempDir
-    static Path cacheDir;
-
-    @BeforeAll
-    static void isolateDataCache() {
-        System.setProperty("dl4j.snn.cache", cacheDir.toString());
-    }
 
     @Test
     void theTrainedModelOfATestRunIsOfferedOnceAndValidationRunsOfferNone() {

@@ -13,20 +13,13 @@ import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.json.ResultsJson;
 import org.dl4jsnn.train.RfgComputationGraph;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Local-loss-guided RFG (SG-RFG-LG) through the real command line, and its refusal where there are no heads. */
+@ExtendWith(IsolatedDataCache.class)
 class LocalGuidedEndToEndTest {
-
-    @TempDir
-    static Path cacheDir;
-
-    @BeforeAll
-    static void isolateDataCache() {
-        System.setProperty("dl4j.snn.cache", cacheDir.toString());
-    }
 
     private static int cli(StringWriter err, String... args) {
         return new Dl4jSnnCli(Tasks.registry()).execute(new PrintWriter(new StringWriter()), new PrintWriter(err),

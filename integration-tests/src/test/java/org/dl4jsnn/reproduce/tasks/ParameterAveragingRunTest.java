@@ -15,23 +15,16 @@ import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.TrainingPoint;
 import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.dl4jsnn.reproduce.store.FileCheckpointStore;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * --param-average: the run is evaluated and ends with the average of its iterates, training itself is
  * untouched, and a resumed run averages exactly as an uninterrupted one.
  */
+@ExtendWith(IsolatedDataCache.class)
 class ParameterAveragingRunTest {
-
-    @TempDir
-    static Path cacheDir;
-
-    @BeforeAll
-    static void isolateDataCache() {
-        System.setProperty("dl4j.snn.cache", cacheDir.toString());
-    }
 
     private static final MexicanHatTask TASK = new MexicanHatTask();
     private static final MethodSpec METHOD = MethodSpec.parse("SG-RFG-L", 1);

@@ -17,7 +17,7 @@ import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.json.ResultsJson;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,15 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every task with every one of its default methods (plus local losses and K directions where they
  * apply) runs end to end through the real command line at a tiny size and writes a complete report.
  */
+@ExtendWith(IsolatedDataCache.class)
 class RealTasksEndToEndTest {
-
-    @TempDir
-    static Path cacheDir;
-
-    @BeforeAll
-    static void isolateDataCache() {
-        System.setProperty("dl4j.snn.cache", cacheDir.toString());
-    }
 
     /**
      * Sizes: enough iterations that every method, RFG-G included (its first hundreds of steps are mostly

@@ -11,21 +11,14 @@ import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.store.FileCheckpointStore;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A run killed after a checkpoint and resumed ends exactly where an uninterrupted run ends. */
+@ExtendWith(IsolatedDataCache.class)
 class ResumeExactnessTest {
-
-    @TempDir
-    static Path cacheDir;
-
-    @BeforeAll
-    static void isolateDataCache() {
-        System.setProperty("dl4j.snn.cache", cacheDir.toString());
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"SG-BP", "WSG-RFG-L", "SG-RFG-GxK2", "SG-RFG-LG"})

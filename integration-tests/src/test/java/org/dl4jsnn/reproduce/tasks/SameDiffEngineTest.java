@@ -15,20 +15,13 @@ import org.dl4jsnn.reproduce.Dl4jSnnCli;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code reproduce --engine samediff}: the Mexican hat trained by both engines from the same start. */
+@ExtendWith(IsolatedDataCache.class)
 class SameDiffEngineTest {
-
-    @TempDir
-    static Path cacheDir;
-
-    @BeforeAll
-    static void isolateDataCache() {
-        System.setProperty("dl4j.snn.cache", cacheDir.toString());
-    }
 
     private static int run(StringWriter out, StringWriter err, String... args) {
         return new Dl4jSnnCli(Tasks.registry()).execute(new PrintWriter(out), new PrintWriter(err), args);

@@ -16,6 +16,7 @@ import org.dl4jsnn.reproduce.Dl4jSnnCli;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.json.MethodRunJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>A second JVM starts ND4J, and two 200-iteration runs train: 16-27 s measured with the two cores
  * shared by six builds (load average 13-18), well under 20 s on a quiet machine.
  */
+@ExtendWith(IsolatedDataCache.class)
 class SigtermResumeTest {
 
     private static final String RUN = "mexican-hat.SG-RFG-L.seed0.json";
@@ -68,8 +70,7 @@ class SigtermResumeTest {
 
     @Test
     void aSigtermedRunSavesACheckpointAndResumesToTheUninterruptedResult(@TempDir Path tmp) throws Exception {
-        Path cache = Files.createDirectories(tmp.resolve("cache"));
-        System.setProperty("dl4j.snn.cache", cache.toString());
+        Path cache = IsolatedDataCache.directory();
         Path whole = tmp.resolve("whole");
         inProcess(args(whole, "none"));
 

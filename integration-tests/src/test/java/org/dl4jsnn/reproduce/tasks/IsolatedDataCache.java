@@ -55,7 +55,10 @@ final class IsolatedDataCache implements BeforeAllCallback, AfterAllCallback {
         } else {
             System.setProperty(PROPERTY, previous);
         }
-        deleteTree(store.get(DIRECTORY, Path.class));
+        Path dir = store.get(DIRECTORY, Path.class);
+        if (dir != null) { // null when beforeAll failed to create it
+            deleteTree(dir);
+        }
     }
 
     private static void deleteTree(Path root) {

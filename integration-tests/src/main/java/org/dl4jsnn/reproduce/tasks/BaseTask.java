@@ -13,9 +13,12 @@ import org.dl4jsnn.reproduce.TrainingMonitor;
 /** A task runner whose training is the shared {@link TrainingLoop}. */
 abstract class BaseTask implements TaskRunner, TaskModel {
 
-    /** Where generated data sets are cached; -Ddl4j.snn.cache=DIR overrides ~/.cache/dl4j-snn. */
+    /** The system property that moves the data cache: -Ddl4j.snn.cache=DIR. */
+    static final String CACHE_PROPERTY = "dl4j.snn.cache";
+
+    /** Where generated data sets are cached; {@link #CACHE_PROPERTY} overrides ~/.cache/dl4j-snn. */
     static DatasetCache cache() {
-        String dir = System.getProperty("dl4j.snn.cache");
+        String dir = System.getProperty(CACHE_PROPERTY);
         return dir == null ? DatasetCache.atDefaultLocation() : new DatasetCache(Path.of(dir));
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class IsolatedDataCache implements BeforeAllCallback, AfterAllCallback {
 
-    static final String PROPERTY = "dl4j.snn.cache";
+    private static final String PROPERTY = BaseTask.CACHE_PROPERTY;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(IsolatedDataCache.class);
     private static final String PREVIOUS = "previous";

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.dl4jsnn.arbiter.run.ProgressText;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.TrainingMonitor;
 
@@ -83,14 +84,14 @@ public final class LogLineMonitor implements TrainingMonitor {
         int doneIters = iteration - startIteration;
         StringBuilder line = new StringBuilder();
         line.append(String.format(Locale.ROOT, "[%s] iter %d/%d (%3.0f%%) %s", label, iteration, total,
-                100.0 * iteration / Math.max(1, total), ProgressText.metrics(loss, lastTestError, split)));
-        line.append(" | elapsed ").append(DurationText.of(elapsed));
+                100.0 * iteration / Math.max(1, total), MetricsText.metrics(loss, lastTestError, split)));
+        line.append(" | elapsed ").append(ProgressText.duration(elapsed.toMillis()));
         if (done) {
             line.append(" | done");
         } else if (doneIters > 0) {
             double secondsPerIter = elapsed.toNanos() / 1e9 / doneIters;
             line.append(String.format(Locale.ROOT, " | %.1f it/s | ETA %s", 1 / secondsPerIter,
-                    DurationText.of(Duration.ofMillis((long) (secondsPerIter * (total - iteration) * 1000)))));
+                    ProgressText.duration((long) (secondsPerIter * (total - iteration) * 1000))));
         }
         out.println(line);
         out.flush();

@@ -34,7 +34,7 @@ public final class ProgressBarMonitor implements TrainingMonitor {
             lastTestError = testErrorOrNaN;
         }
         bar.stepTo(iteration);
-        bar.setExtraMessage(" " + ProgressText.metrics(loss, lastTestError, split));
+        bar.setExtraMessage(" " + MetricsText.metrics(loss, lastTestError, split));
     }
 
     @Override

@@ -45,11 +45,4 @@ class LogLineMonitorTest {
         m.update(5, 0.25, 0.125);
         assertThat(text.toString()).contains("loss 0.2500 val 0.1250 |").doesNotContain("test");
     }
-
-    @Test
-    void durationsReadShort() {
-        assertThat(DurationText.of(Duration.ofSeconds(45))).isEqualTo("45s");
-        assertThat(DurationText.of(Duration.ofSeconds(185))).isEqualTo("3m05s");
-        assertThat(DurationText.of(Duration.ofMinutes(127))).isEqualTo("2h07m");
-    }
 }

@@ -4,9 +4,9 @@ import java.util.Locale;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 
 /** The loss / test-error part of a progress message, shared by both monitors. */
-final class ProgressText {
+final class MetricsText {
 
-    private ProgressText() {
+    private MetricsText() {
     }
 
     static String metrics(double loss, double testError, EvaluationSplit split) {

@@ -21,6 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
 
 /**
  * Builds the spiking DeepONet of docs/design.md section 4 as a ComputationGraph: a branch net (spiking MLP on the
@@ -88,7 +89,7 @@ public final class SpikingDeepOnet {
     }
 
     public SpikingDeepOnet threshold(double theta) {
-        this.threshold = org.dl4jsnn.neuron.IntegrateAndFireNeuron.requireThreshold(theta);
+        this.threshold = IntegrateAndFireNeuron.requireThreshold(theta);
         return this;
     }
 

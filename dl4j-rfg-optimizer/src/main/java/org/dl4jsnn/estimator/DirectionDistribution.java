@@ -1,6 +1,7 @@
 package org.dl4jsnn.estimator;
 
 import java.util.SplittableRandom;
+import org.dl4jsnn.surrogate.Gaussians;
 
 /**
  * How the K tangent directions of one group are drawn. Rademacher is the default: for g = (grad L . v) v,
@@ -26,7 +27,7 @@ public enum DirectionDistribution {
             return rng.nextBoolean() ? 1.0 : -1.0;
         }
         if (this == GAUSSIAN) {
-            return org.dl4jsnn.surrogate.Gaussians.quantile(rng.nextDouble() * (1 - 0x1.0p-53) + 0x1.0p-54);
+            return Gaussians.quantile(rng.nextDouble() * (1 - 0x1.0p-53) + 0x1.0p-54);
         }
         throw new IllegalStateException(this + " directions are drawn jointly, not entry by entry");
     }

@@ -12,6 +12,8 @@ import org.dl4jsnn.estimator.DirectionalDerivativeExchange;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
 import org.dl4jsnn.estimator.RfgSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.dl4jsnn.estimator.Perturbation;
+import org.dl4jsnn.layer.NdArrays;
 
 /** A ComputationGraph trained by randomized forward gradients; see {@link RfgMultiLayerNetwork}. */
 public class RfgComputationGraph extends ComputationGraph {
@@ -22,7 +24,7 @@ public class RfgComputationGraph extends ComputationGraph {
 
     public RfgComputationGraph(ComputationGraphConfiguration conf, RfgSettings settings) {
         super(conf);
-        if (settings.perturbation() == org.dl4jsnn.estimator.Perturbation.LOCAL_GUIDED
+        if (settings.perturbation() == Perturbation.LOCAL_GUIDED
                 && conf.getNetworkOutputs().size() < 2) {
             throw new IllegalArgumentException(LocalLossGradients.noHeads(conf.getNetworkOutputs().size()));
         }
@@ -95,7 +97,7 @@ public class RfgComputationGraph extends ComputationGraph {
         }
         shapeCheck.check(getInputs(), currentLabels);
         gradient = training.step(RfgStep.of(this, flattenedGradients, currentLabels),
-                settings().perturbation() == org.dl4jsnn.estimator.Perturbation.LOCAL_GUIDED
+                settings().perturbation() == Perturbation.LOCAL_GUIDED
                         ? g -> LocalLossGradients.guide(g, currentLabels, this::maskedBackprop) : null);
         // the mean over the minibatch as DL4J counts it: the labels' rows (a per-function DeepONet's first
         // input holds its distinct functions, not its pairs)
@@ -112,7 +114,7 @@ public class RfgComputationGraph extends ComputationGraph {
         setLayerMaskArrays(inputMasks, labelMasks);
         try {
             super.computeGradientAndScore();
-            return org.dl4jsnn.layer.NdArrays.toDoubles(flattenedGradients);
+            return NdArrays.toDoubles(flattenedGradients);
         } finally {
             setLayerMaskArrays(inputMasks, before);
         }

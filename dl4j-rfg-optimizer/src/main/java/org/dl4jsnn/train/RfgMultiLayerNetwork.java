@@ -12,6 +12,7 @@ import org.dl4jsnn.estimator.DirectionalDerivativeExchange;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
 import org.dl4jsnn.estimator.RfgSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.dl4jsnn.estimator.Perturbation;
 
 /**
  * A MultiLayerNetwork that trains by randomized forward gradients: DL4J's own fit loop, updater,
@@ -32,7 +33,7 @@ public class RfgMultiLayerNetwork extends MultiLayerNetwork {
 
     public RfgMultiLayerNetwork(MultiLayerConfiguration conf, RfgSettings settings) {
         super(conf);
-        if (settings.perturbation() == org.dl4jsnn.estimator.Perturbation.LOCAL_GUIDED) {
+        if (settings.perturbation() == Perturbation.LOCAL_GUIDED) {
             throw new IllegalArgumentException(LocalLossGradients.noHeads(1)
                     + "; use an RfgComputationGraph with local heads");
         }

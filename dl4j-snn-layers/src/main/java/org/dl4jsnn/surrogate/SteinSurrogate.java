@@ -2,6 +2,7 @@ package org.dl4jsnn.surrogate;
 
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.dl4jsnn.kernel.VectorApi;
 
 /**
  * WSG, the weak-form surrogate: by Stein's lemma, for e ~ N(0, s^2), E[H(z + e) e] / s^2 equals the
@@ -13,7 +14,7 @@ public final class SteinSurrogate implements Surrogate {
     private static final long serialVersionUID = 1L;
 
     /** Hash the draws in SIMD lanes (same values, see SteinDrawsSimd) when the Vector API is present. */
-    private static final boolean SIMD = org.dl4jsnn.kernel.VectorApi.available() && SteinDrawsSimd.fits();
+    private static final boolean SIMD = VectorApi.available() && SteinDrawsSimd.fits();
 
     private final double width;
     private final int samples;

@@ -21,6 +21,7 @@ import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.train.RfgComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.dl4jsnn.operator.SpikingSepOnet;
 
 /**
  * A benchmark main for one operator network, method and batch that prints median wall and CPU ms per
@@ -67,7 +68,7 @@ public final class OperatorTimer {
             GridOperatorSamples train = DiffusionReactionDataset.load(DiffusionReactionDataset.Config.defaults()
                     .withLengthScale(DiffusionReactionDataset.PAPER_LENGTH_SCALE), cache).train();
             data = new SepOnetIterator(train, batch, true, seed, DataType.FLOAT).next();
-            conf = org.dl4jsnn.operator.SpikingSepOnet.builder().sensors(train.sensorCount())
+            conf = SpikingSepOnet.builder().sensors(train.sensorCount())
                     .grid(train.nx(), train.nt()).surrogate(Surrogate.gaussian(0.5)).seed(seed)
                     .init(InitScheme.FAN_IN_UNIFORM).build();
         } else {

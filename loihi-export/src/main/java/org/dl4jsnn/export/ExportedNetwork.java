@@ -3,6 +3,7 @@ package org.dl4jsnn.export;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.dl4jsnn.neuron.ResetMode;
 
 /**
  * One exported net: its readout name, the graph input it starts from, the quantized form and its report,
@@ -18,6 +19,6 @@ public record ExportedNetwork(String part, String input, SpikingMlp mlp, LoihiNe
 
     /** Loihi resets to zero: only a reset-to-zero model can run there as trained. */
     public boolean resetMatchesLoihi() {
-        return mlp.resetMode() == org.dl4jsnn.neuron.ResetMode.ZERO;
+        return mlp.resetMode() == ResetMode.ZERO;
     }
 }

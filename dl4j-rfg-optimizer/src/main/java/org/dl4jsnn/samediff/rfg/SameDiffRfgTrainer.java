@@ -30,6 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.dl4jsnn.estimator.Perturbation;
 
 /**
  * Trains any SameDiff graph with a scalar loss by randomized forward gradients (docs/design.md section 3),
@@ -88,7 +89,7 @@ public final class SameDiffRfgTrainer {
             flat.add(ParameterGroup.range(flat.size(), start, position - start));
         }
         this.offsets = Map.copyOf(off);
-        if (b.settings.perturbation() == org.dl4jsnn.estimator.Perturbation.LAYERWISE
+        if (b.settings.perturbation() == Perturbation.LAYERWISE
                 && !b.settings.grouping().isByLayer()) {
             throw new IllegalArgumentException("the SameDiff trainer groups layer-wise directions by its parameter"
                     + " groups (parameterGroups); RfgSettings.grouping must be Grouping.byLayer(), got "

@@ -1,6 +1,7 @@
 package org.dl4jsnn.arbiter.run;
 
 import java.util.Objects;
+import org.dl4jsnn.surrogate.CounterNoise;
 
 /**
  * A search's budget and reproducibility settings.
@@ -37,12 +38,12 @@ public record SearchSettings(SearchStrategy strategy, int candidates, double max
 
     /** DL4J's weight seed of candidate {@code index}; never 0, which DL4J M2.1 treats as unseeded. */
     public long networkSeed(int index) {
-        long s = org.dl4jsnn.surrogate.CounterNoise.derive(seed, 2L * index + 1);
+        long s = CounterNoise.derive(seed, 2L * index + 1);
         return s == 0 ? 1 : s;
     }
 
     /** The RFG directions' seed of candidate {@code index}. */
     public long rfgSeed(int index) {
-        return org.dl4jsnn.surrogate.CounterNoise.derive(seed, 2L * index + 2);
+        return CounterNoise.derive(seed, 2L * index + 2);
     }
 }

@@ -9,6 +9,7 @@ import org.dl4jsnn.reproduce.choice.ParameterAveraging;
 import org.dl4jsnn.reproduce.choice.ResetGradient;
 import org.dl4jsnn.reproduce.choice.RfgGroups;
 import org.dl4jsnn.reproduce.choice.TrainingChoices;
+import org.dl4jsnn.data.DiffusionReactionDataset;
 
 /**
  * The training-convention options of {@code reproduce} as given (null: the task's default), turned
@@ -76,7 +77,7 @@ record ChoiceOptions(String schedule, String init, String resetGradient, String 
     static String recordedValue(RunSettings recorded, String key) {
         if (key.equals(TrainingChoices.GRF_LENGTH_SCALE)) {
             return recorded.extra().getOrDefault(key,
-                    Double.toString(org.dl4jsnn.data.DiffusionReactionDataset.ROUGH_LENGTH_SCALE));
+                    Double.toString(DiffusionReactionDataset.ROUGH_LENGTH_SCALE));
         }
         return TrainingChoices.of(recorded).entries().get(key);
     }

@@ -26,6 +26,9 @@ import org.dl4jsnn.reproduce.run.TaskPlan;
 import org.dl4jsnn.reproduce.store.CorruptStateException;
 import org.dl4jsnn.reproduce.store.OutputFolder;
 import org.dl4jsnn.reproduce.store.WritableFolderCheck;
+import org.dl4jsnn.estimator.DirectionDistribution;
+import org.dl4jsnn.reproduce.GradientKind;
+import org.dl4jsnn.reproduce.choice.TrainingChoices;
 
 /**
  * Checks a {@code reproduce} command line completely, for every task it names, before anything is
@@ -120,8 +123,7 @@ final class PlanBuilder {
 
     /** --activity-layers is a choice of RFG-A; without an RFG-A method it would do nothing. */
     private static void requireActivityMethod(List<MethodSpec> methods, ChoiceOptions given) {
-        boolean activity = methods.stream().anyMatch(m -> m.gradient() == org.dl4jsnn.reproduce.GradientKind.RFG_A);
-        if (!activity && given.activityLayers() != null) {
+        if (!hasActivityMethod(methods) && given.activityLayers() != null) {
             throw new InvalidOptionException("--activity-layers", "chooses the layers of RFG-A (activity"
                     + " perturbation); --methods has no RFG-A method, e.g. SG-RFG-A");
         }
@@ -129,12 +131,15 @@ final class PlanBuilder {
 
     /** Activity perturbation draws u entry by entry: Rademacher or Gaussian, not orthogonal. */
     private static void requireCurrentDistribution(List<MethodSpec> methods, RunSettings settings) {
-        boolean activity = methods.stream().anyMatch(m -> m.gradient() == org.dl4jsnn.reproduce.GradientKind.RFG_A);
-        if (activity && org.dl4jsnn.reproduce.choice.TrainingChoices.of(settings).directions()
-                == org.dl4jsnn.estimator.DirectionDistribution.ORTHOGONAL) {
+        if (hasActivityMethod(methods)
+                && TrainingChoices.of(settings).directions() == DirectionDistribution.ORTHOGONAL) {
             throw new InvalidOptionException("--rfg-directions", "RFG-A (activity perturbation) draws its current"
                     + " directions from rademacher or gaussian, not orthogonal");
         }
+    }
+
+    private static boolean hasActivityMethod(List<MethodSpec> methods) {
+        return methods.stream().anyMatch(m -> m.gradient() == GradientKind.RFG_A);
     }
 
     private List<TaskRunner> runners(String task) {

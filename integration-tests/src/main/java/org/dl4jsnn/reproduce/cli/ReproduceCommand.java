@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.dl4jsnn.reproduce.DistributedTrainers;
 
 /** {@code dl4j-snn reproduce <task>}: trains every (method, seed) and writes the report. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
@@ -153,7 +154,7 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Train data-parallel on Spark (barrier mode), e.g. local[2] or spark://host:7077; one"
                     + " replica per core of the master. Methods BP, RFG-G, RFG-L (without -LL). Needs module"
-                    + " dl4j-rfg-spark built (" + org.dl4jsnn.reproduce.DistributedTrainers.BUILD + ").")
+                    + " dl4j-rfg-spark built (" + DistributedTrainers.BUILD + ").")
     String spark;
 
     @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",

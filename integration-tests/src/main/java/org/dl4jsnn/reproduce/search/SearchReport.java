@@ -11,6 +11,7 @@ import org.dl4jsnn.arbiter.run.CandidateRecord;
 import org.dl4jsnn.arbiter.run.ProgressText;
 import org.dl4jsnn.arbiter.run.SearchFolder;
 import org.dl4jsnn.arbiter.run.SearchSettings;
+import org.dl4jsnn.arbiter.run.SearchStrategy;
 
 /** Writes a search's {@code results.md} (settings, best candidate, table) and {@code scores.png}. */
 public final class SearchReport {
@@ -35,7 +36,7 @@ public final class SearchReport {
                         + " relative L2 error on a validation split held out of the training set (the test set is not"
                         + " used).%n%n",
                 spaceName, settings.strategy().name().toLowerCase(Locale.ROOT),
-                settings.strategy() == org.dl4jsnn.arbiter.run.SearchStrategy.RANDOM ? "RandomSearchGenerator"
+                settings.strategy() == SearchStrategy.RANDOM ? "RandomSearchGenerator"
                         : "GridSearchCandidateGenerator",
                 settings.seed(), settings.candidates(), ProgressText.number(settings.maxMinutes()),
                 settings.iterations(), batch));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.dl4jsnn.arbiter.run.CandidateRecord;
+import org.dl4jsnn.arbiter.run.ProgressText;
 
 /**
  * A search's candidates as a Markdown table, best first (failed ones last). Settings that every
@@ -68,7 +69,7 @@ public final class SearchResultsTable {
 
     static String format(Object v) {
         if (v instanceof Double d) {
-            return org.dl4jsnn.arbiter.run.ProgressText.number(d);
+            return ProgressText.number(d);
         }
         return String.valueOf(v);
     }

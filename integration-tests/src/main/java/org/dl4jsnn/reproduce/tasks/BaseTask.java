@@ -9,6 +9,7 @@ import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.TaskRunner;
 import org.dl4jsnn.reproduce.TrainingMonitor;
+import org.dl4jsnn.parallel.BatchThreads;
 
 /** A task runner whose training is the shared {@link TrainingLoop}. */
 abstract class BaseTask implements TaskRunner, TaskModel {
@@ -41,8 +42,7 @@ abstract class BaseTask implements TaskRunner, TaskModel {
     @Override
     public MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
                          TrainingMonitor monitor, CheckpointStore checkpoints, String runKey) {
-        return run(settings, method, seed, split, monitor, checkpoints, runKey,
-                org.dl4jsnn.parallel.BatchThreads.single());
+        return run(settings, method, seed, split, monitor, checkpoints, runKey, BatchThreads.single());
     }
 
     @Override

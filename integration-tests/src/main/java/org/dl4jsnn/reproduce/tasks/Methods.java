@@ -16,6 +16,7 @@ import org.dl4jsnn.reproduce.SurrogateKind;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.train.RfgComputationGraph;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.dl4jsnn.surrogate.CounterNoise;
 
 /** Turns a method label's parts into the library's settings. */
 final class Methods {
@@ -32,7 +33,7 @@ final class Methods {
      * into a seed that is never 0 in practice.
      */
     static long networkSeed(long runSeed) {
-        long s = org.dl4jsnn.surrogate.CounterNoise.derive(runSeed, 0x5EEDL);
+        long s = CounterNoise.derive(runSeed, 0x5EEDL);
         return s == 0 ? 1 : s;
     }
 

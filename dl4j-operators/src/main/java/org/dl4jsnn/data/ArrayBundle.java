@@ -1,6 +1,7 @@
 package org.dl4jsnn.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +50,9 @@ public final class ArrayBundle {
      */
     public double[] data(String name, int... expectedShape) {
         Entry e = entry(name);
-        if (!java.util.Arrays.equals(e.shape(), expectedShape)) {
-            throw new IllegalArgumentException("array '" + name + "' has shape " + java.util.Arrays.toString(e.shape())
-                    + ", expected " + java.util.Arrays.toString(expectedShape));
+        if (!Arrays.equals(e.shape(), expectedShape)) {
+            throw new IllegalArgumentException("array '" + name + "' has shape " + Arrays.toString(e.shape())
+                    + ", expected " + Arrays.toString(expectedShape));
         }
         return e.data().clone();
     }
@@ -76,8 +77,8 @@ public final class ArrayBundle {
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             Entry mine = e.getValue();
             Entry theirs = other.entries.get(e.getKey());
-            if (!java.util.Arrays.equals(mine.shape(), theirs.shape())
-                    || !java.util.Arrays.equals(mine.data(), theirs.data())) {
+            if (!Arrays.equals(mine.shape(), theirs.shape())
+                    || !Arrays.equals(mine.data(), theirs.data())) {
                 return false;
             }
         }
@@ -89,8 +90,8 @@ public final class ArrayBundle {
         int h = 1;
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             h = 31 * h + e.getKey().hashCode();
-            h = 31 * h + java.util.Arrays.hashCode(e.getValue().shape());
-            h = 31 * h + java.util.Arrays.hashCode(e.getValue().data());
+            h = 31 * h + Arrays.hashCode(e.getValue().shape());
+            h = 31 * h + Arrays.hashCode(e.getValue().data());
         }
         return h;
     }
@@ -98,7 +99,7 @@ public final class ArrayBundle {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("ArrayBundle[");
-        entries.forEach((k, v) -> sb.append(k).append(java.util.Arrays.toString(v.shape())).append(' '));
+        entries.forEach((k, v) -> sb.append(k).append(Arrays.toString(v.shape())).append(' '));
         return sb.toString().trim() + "]";
     }
 
@@ -123,13 +124,13 @@ public final class ArrayBundle {
             for (int d : shape) {
                 if (d < 0) {
                     throw new IllegalArgumentException("shape of '" + name + "' must be non-negative, got "
-                            + java.util.Arrays.toString(shape));
+                            + Arrays.toString(shape));
                 }
                 size *= d;
             }
             if (size != data.length) {
                 throw new IllegalArgumentException("array '" + name + "' has " + data.length
-                        + " values but shape " + java.util.Arrays.toString(shape) + " needs " + size);
+                        + " values but shape " + Arrays.toString(shape) + " needs " + size);
             }
             entries.put(name, new Entry(shape.clone(), data.clone()));
             return this;

@@ -1,5 +1,6 @@
 package org.dl4jsnn.data;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.dl4jsnn.operator.BranchRows;
 import org.dl4jsnn.solver.Checks;
@@ -63,7 +64,7 @@ public final class DeepOnetIterator extends EpochMultiDataSetIterator {
         // per function: each sample's row among the distinct functions, -1 until it first appears
         int[] rowOf = perFunction ? new int[samples.functionCount()] : null;
         if (perFunction) {
-            java.util.Arrays.fill(rowOf, -1);
+            Arrays.fill(rowOf, -1);
         }
         double[] branch = new double[idx.length * m];
         double[] trunk = new double[idx.length];
@@ -95,7 +96,7 @@ public final class DeepOnetIterator extends EpochMultiDataSetIterator {
         }
         requireExactIndex(functions, dataType);
         INDArray[] features = new INDArray[3];
-        features[branchRows.branchInput()] = NdArrays.create(java.util.Arrays.copyOf(branch, functions * m), dataType,
+        features[branchRows.branchInput()] = NdArrays.create(Arrays.copyOf(branch, functions * m), dataType,
                 functions, m);
         features[branchRows.trunkInput()] = trunkArray;
         features[branchRows.inputNames().indexOf(BranchRows.FUNCTION_INDEX)] = NdArrays.create(function, dataType,

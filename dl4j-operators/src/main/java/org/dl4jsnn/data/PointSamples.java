@@ -1,6 +1,7 @@
 package org.dl4jsnn.data;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import org.dl4jsnn.solver.Checks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -100,8 +101,8 @@ public final class PointSamples implements Serializable {
     /** The samples [from, to), as a new data set (for hold-out splits). */
     public PointSamples rows(int from, int to) {
         Checks.rowRange(from, to, size());
-        return new PointSamples(java.util.Arrays.copyOfRange(inputs, from * dimension, to * dimension), dimension,
-                java.util.Arrays.copyOfRange(targets, from, to));
+        return new PointSamples(Arrays.copyOfRange(inputs, from * dimension, to * dimension), dimension,
+                Arrays.copyOfRange(targets, from, to));
     }
 
     double[] flatInputs() {

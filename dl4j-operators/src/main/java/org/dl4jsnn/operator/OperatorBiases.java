@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.dl4jsnn.init.FanInUniformBiases;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link FanInUniformBiases} for operator networks, with the per-function DeepONet drawing its pair twin's
@@ -42,7 +43,7 @@ public final class OperatorBiases {
         int drawn = FanInUniformBiases.draw(twin);
         for (Layer layer : twin.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
-            Map<String, org.nd4j.linalg.api.ndarray.INDArray> params = layer.paramTable();
+            Map<String, INDArray> params = layer.paramTable();
             if (params.containsKey(DefaultParamInitializer.BIAS_KEY)) {
                 net.getLayer(name).getParam(DefaultParamInitializer.BIAS_KEY)
                         .assign(params.get(DefaultParamInitializer.BIAS_KEY));

@@ -1,7 +1,9 @@
 package org.dl4jsnn.operator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -14,6 +16,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.conf.TimeAverage;
 import org.dl4jsnn.init.InitScheme;
+import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
 import org.dl4jsnn.operator.conf.DeepOnetProduct;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.nd4j.linalg.activations.Activation;
@@ -21,7 +24,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
 
 /**
  * Builds the spiking DeepONet of docs/design.md section 4 as a ComputationGraph: a branch net (spiking MLP on the
@@ -253,8 +255,8 @@ public final class SpikingDeepOnet {
             pairOrder.add(pair.getIdxToName().get(v));
         }
         pairOrder.add(pairOrder.indexOf("trunk") + 1, BranchRows.FUNCTION_INDEX);
-        java.util.Map<String, Integer> index = new ComputationGraph(conf).calculateIndices().getNameToIdx();
-        if (!index.keySet().equals(new java.util.HashSet<>(pairOrder))) {
+        Map<String, Integer> index = new ComputationGraph(conf).calculateIndices().getNameToIdx();
+        if (!index.keySet().equals(new HashSet<>(pairOrder))) {
             throw new IllegalStateException("the per-function DeepONet's vertices " + index.keySet()
                     + " are not the per-pair ones plus the index " + pairOrder);
         }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -165,7 +166,7 @@ class DatasetCacheTest {
     /** Cache files get the permissions the user's umask gives any new file, not a private 0600. */
     @Test
     void cacheFilesFollowTheUmask() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         DatasetCache cache = new DatasetCache(dir);
         cache.getOrCreate(KIND, "p=1", new CountingGenerator(1));
         Path plain = Files.createFile(dir.resolve("plain"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -47,7 +48,7 @@ class DeepOnetIteratorTest {
                 int s = (int) Math.round(mds.getFeatures(0).getDouble(r, 0));
                 for (int k = 0; k < M; k++) {
                     assertThat(mds.getFeatures(0).getDouble(r, k)).isCloseTo(s + k / 100.0,
-                            org.assertj.core.data.Offset.offset(1e-6));
+                            Offset.offset(1e-6));
                 }
                 int p = (int) Math.round(mds.getFeatures(1).getDouble(r, 0) * 8);
                 assertThat(mds.getLabels(0).getDouble(r, 0)).as("label of (%d,%d)", s, p).isEqualTo(10.0 * s + p);

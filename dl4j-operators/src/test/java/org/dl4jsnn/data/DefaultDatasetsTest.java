@@ -3,6 +3,7 @@ package org.dl4jsnn.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,6 @@ class DefaultDatasetsTest {
         assertThat(test.x()).hasSize(101);
         assertThat(test.t()).hasSize(101);
         assertThat(test.t()[100]).isEqualTo(1.0);
-        assertThat(test.solutionsArray(org.nd4j.linalg.api.buffer.DataType.FLOAT).shape()).containsExactly(100, 101 * 101);
+        assertThat(test.solutionsArray(DataType.FLOAT).shape()).containsExactly(100, 101 * 101);
     }
 }

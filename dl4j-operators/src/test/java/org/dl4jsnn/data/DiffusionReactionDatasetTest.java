@@ -3,8 +3,10 @@ package org.dl4jsnn.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.dl4jsnn.solver.DiffusionReactionSolver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DiffusionReactionDatasetTest {
 
@@ -62,7 +64,7 @@ class DiffusionReactionDatasetTest {
     }
 
     @Test
-    void lengthScaleIsAnOptionAndPartOfTheCacheKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void lengthScaleIsAnOptionAndPartOfTheCacheKey(@TempDir Path dir) {
         DiffusionReactionDataset.Config rough = SMALL.withLengthScale(DiffusionReactionDataset.ROUGH_LENGTH_SCALE);
         assertThat(rough.lengthScale()).isEqualTo(0.2);
         assertThat(rough.withLengthScale(1.0)).isEqualTo(SMALL);

@@ -3,7 +3,9 @@ package org.dl4jsnn.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 
 class PoissonDatasetTest {
 
@@ -41,7 +43,7 @@ class PoissonDatasetTest {
             for (int i = 1; i < 49; i++) {
                 double minusLaplacian = -(u[i - 1] - 2 * u[i] + u[i + 1]) / (h * h);
                 assertThat(minusLaplacian).as("function %d sensor %d", s, i)
-                        .isCloseTo(f[i], org.assertj.core.data.Offset.offset(0.02));
+                        .isCloseTo(f[i], Offset.offset(0.02));
             }
         }
     }
@@ -55,8 +57,8 @@ class PoissonDatasetTest {
         assertThat(other.train().function(0)).isNotEqualTo(a.train().function(0));
         // The test functions come from their own stream: a larger training set leaves them unchanged.
         PoissonDataset moreTrain = PoissonDataset.generate(SMALL.withSizes(40, 10));
-        assertThat(moreTrain.test().solutionsArray(org.nd4j.linalg.api.buffer.DataType.DOUBLE))
-                .isEqualTo(a.test().solutionsArray(org.nd4j.linalg.api.buffer.DataType.DOUBLE));
+        assertThat(moreTrain.test().solutionsArray(DataType.DOUBLE))
+                .isEqualTo(a.test().solutionsArray(DataType.DOUBLE));
         assertThat(moreTrain.train().function(29)).containsExactly(a.train().function(29));
         assertThat(a.test().function(0)).isNotEqualTo(a.train().function(0));
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -19,7 +21,7 @@ class SepOnetIteratorTest {
         double[][] f = new double[n][3];
         double[][] u = new double[n][NX * NT];
         for (int s = 0; s < n; s++) {
-            java.util.Arrays.fill(f[s], s);
+            Arrays.fill(f[s], s);
             for (int i = 0; i < NX; i++) {
                 for (int j = 0; j < NT; j++) {
                     u[s][i * NT + j] = 100 * s + 10 * i + j;
@@ -40,7 +42,7 @@ class SepOnetIteratorTest {
             assertThat(mds.getFeatures(1).shape()).containsExactly(NX, 1);
             assertThat(mds.getFeatures(2).shape()).containsExactly(NT, 1);
             assertThat(mds.getLabels(0).shape()).containsExactly(b, NX * NT);
-            assertThat(mds.getFeatures(2).getDouble(1, 0)).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-7));
+            assertThat(mds.getFeatures(2).getDouble(1, 0)).isCloseTo(1.0 / 3, Offset.offset(1e-7));
             for (int r = 0; r < b; r++) {
                 int s = (int) mds.getFeatures(0).getDouble(r, 0);
                 for (int i = 0; i < NX; i++) {

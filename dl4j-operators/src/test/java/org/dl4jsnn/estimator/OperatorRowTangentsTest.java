@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.conf.SpikingDense;
+import org.dl4jsnn.forward.ActivityHook;
 import org.dl4jsnn.forward.ForwardGraph;
 import org.dl4jsnn.forward.ForwardSweep;
 import org.dl4jsnn.forward.Value;
@@ -51,7 +52,7 @@ class OperatorRowTangentsTest {
             ForwardGradientEstimator.Estimate e = estimator.estimate(graph, params, in,
                     List.of(NdArrays.toDoubles(labels)), 0, iteration);
             ForwardSweep.Result r = e.sweep();
-            for (org.dl4jsnn.forward.ActivityHook hook : r.currentTangents()) {
+            for (ActivityHook hook : r.currentTangents()) {
                 for (int k : hook.rows()) {
                     assertThat(r.rowLossTangents()[k]).as("the sweep maps the rows of direction %d", k)
                             .hasSize(hook.totalRows());

@@ -3,10 +3,13 @@ package org.dl4jsnn.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.data.DeepOnetIterator;
+import org.dl4jsnn.data.OperatorSamples;
 import org.dl4jsnn.estimator.DirectionDistribution;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
 import org.dl4jsnn.estimator.Perturbation;
@@ -14,14 +17,18 @@ import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.forward.ForwardGraph;
 import org.dl4jsnn.forward.ForwardSweep;
 import org.dl4jsnn.forward.Value;
+import org.dl4jsnn.init.FanInUniformBiases;
+import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.layer.NdArrays;
 import org.dl4jsnn.surrogate.Surrogate;
+import org.dl4jsnn.train.RfgComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.learning.config.Sgd;
 
 /**
  * {@link BranchRows#PER_FUNCTION} against {@link BranchRows#PER_PAIR} on the same minibatch of a DOUBLE
@@ -117,7 +124,7 @@ class BranchRowsLayoutTest {
     void fanInUniformBiasesAreThePairLayoutsToo() {
         double[][] params = new double[2][];
         for (BranchRows rows : BranchRows.values()) {
-            ComputationGraph g = new ComputationGraph(builder(rows).init(org.dl4jsnn.init.InitScheme.FAN_IN_UNIFORM)
+            ComputationGraph g = new ComputationGraph(builder(rows).init(InitScheme.FAN_IN_UNIFORM)
                     .build());
             g.init();
             // per tower: two spiking layers, two local heads and the readout; the 1-to-1 outputs keep theirs
@@ -126,10 +133,10 @@ class BranchRowsLayoutTest {
         }
         assertThat(params[1]).containsExactly(params[0]);
         ComputationGraph plain = new ComputationGraph(builder(BranchRows.PER_PAIR)
-                .init(org.dl4jsnn.init.InitScheme.FAN_IN_UNIFORM).build());
+                .init(InitScheme.FAN_IN_UNIFORM).build());
         plain.init();
         double[] before = plain.params().dup().data().asDouble();
-        org.dl4jsnn.init.FanInUniformBiases.draw(plain);
+        FanInUniformBiases.draw(plain);
         // the pair layout's draw is FanInUniformBiases' own, and it changed biases
         assertThat(plain.params().dup().data().asDouble()).containsExactly(params[0]).isNotEqualTo(before);
     }
@@ -173,8 +180,8 @@ class BranchRowsLayoutTest {
             double[][] after = new double[2][];
             double[] scores = new double[2];
             for (BranchRows rows : BranchRows.values()) {
-                var conf = builder(rows).updater(new org.nd4j.linalg.learning.config.Sgd(0.05)).build();
-                ComputationGraph g = rfg ? new org.dl4jsnn.train.RfgComputationGraph(conf, RfgSettings.layerwise(9))
+                var conf = builder(rows).updater(new Sgd(0.05)).build();
+                ComputationGraph g = rfg ? new RfgComputationGraph(conf, RfgSettings.layerwise(9))
                         : new ComputationGraph(conf);
                 g.init();
                 INDArray[] features = rows == BranchRows.PER_PAIR ? pairFeatures() : functionFeatures();
@@ -198,12 +205,12 @@ class BranchRowsLayoutTest {
                 .directions(graph, params.length, 0);
         int k = dirs.vectors().length;
         INDArray[] features = functionFeatures();
-        List<Value> in = new java.util.ArrayList<>();
+        List<Value> in = new ArrayList<>();
         for (INDArray f : features) {
             in.add(Value.constant((int) f.size(0), (int) f.size(1), NdArrays.toDoubles(f), k));
         }
         int outputs = net.getNumOutputArrays();
-        List<double[]> labelList = new java.util.ArrayList<>();
+        List<double[]> labelList = new ArrayList<>();
         for (int o = 0; o < outputs; o++) {
             labelList.add(labels.clone());
         }
@@ -229,9 +236,9 @@ class BranchRowsLayoutTest {
     void iteratorEmitsDistinctFunctionsPointsAndIndexForTheSamePairs() {
         // each pair's branch row, read through the index, is the function the pair layout repeats
         var samples = smallSamples();
-        MultiDataSet pairs = (MultiDataSet) new org.dl4jsnn.data.DeepOnetIterator(samples, 37, true, 3,
+        MultiDataSet pairs = (MultiDataSet) new DeepOnetIterator(samples, 37, true, 3,
                 DataType.DOUBLE).next();
-        MultiDataSet byFunction = (MultiDataSet) new org.dl4jsnn.data.DeepOnetIterator(samples, 37, true, 3,
+        MultiDataSet byFunction = (MultiDataSet) new DeepOnetIterator(samples, 37, true, 3,
                 DataType.DOUBLE, BranchRows.PER_FUNCTION).next();
         BranchRows r = BranchRows.PER_FUNCTION;
         INDArray branch = byFunction.getFeatures(r.branchInput());
@@ -268,7 +275,7 @@ class BranchRowsLayoutTest {
     }
 
     /** 12 functions at 4 sensors, 9 points: 108 pairs, so a batch of 37 repeats functions. */
-    private static org.dl4jsnn.data.OperatorSamples smallSamples() {
+    private static OperatorSamples smallSamples() {
         Random rng = new Random(5);
         double[][] f = new double[12][4];
         double[][] u = new double[12][9];
@@ -284,7 +291,7 @@ class BranchRowsLayoutTest {
         for (int p = 0; p < 9; p++) {
             points[p] = p / 8.0;
         }
-        return new org.dl4jsnn.data.OperatorSamples(f, new double[] {0, 0.3, 0.6, 1}, points, u);
+        return new OperatorSamples(f, new double[] {0, 0.3, 0.6, 1}, points, u);
     }
 
     static void assertClose(double[] got, double[] want, double rel, String what) {

@@ -2,7 +2,9 @@ package org.dl4jsnn.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
@@ -48,7 +50,7 @@ class OperatorBuilderOptionsTest {
             ComputationGraph d = init(new ComputationGraph(SpikingDeepOnet.builder().resetDifferentiated(on).build()));
             ComputationGraph s = init(new ComputationGraph(SpikingSepOnet.builder().resetDifferentiated(on).build()));
             for (ComputationGraph g : List.of(d, s)) {
-                long spiking = java.util.Arrays.stream(g.getLayers())
+                long spiking = Arrays.stream(g.getLayers())
                         .filter(l -> l.conf().getLayer() instanceof SpikingDense)
                         .peek(l -> assertThat(((SpikingDense) l.conf().getLayer()).isResetDifferentiated()).isEqualTo(on))
                         .count();
@@ -91,8 +93,8 @@ class OperatorBuilderOptionsTest {
             List<Value> in = List.of(Value.constant(5, 7, NdArrays.toDoubles(branch), k),
                     Value.constant(5, 1, NdArrays.toDoubles(trunk), k));
             double[] est = estimator.estimate(graph, params, in, labels, 1, it).gradient();
-            assertThat(est[w0Index]).isCloseTo(grad[w0Index], org.assertj.core.data.Offset.offset(1e-10));
-            assertThat(est[b0Index]).isCloseTo(grad[b0Index], org.assertj.core.data.Offset.offset(1e-10));
+            assertThat(est[w0Index]).isCloseTo(grad[w0Index], Offset.offset(1e-10));
+            assertThat(est[b0Index]).isCloseTo(grad[b0Index], Offset.offset(1e-10));
         }
     }
 

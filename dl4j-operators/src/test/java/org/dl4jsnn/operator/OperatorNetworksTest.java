@@ -3,10 +3,14 @@ package org.dl4jsnn.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jsnn.estimator.DirectionDistribution;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
 import org.dl4jsnn.estimator.Perturbation;
@@ -17,6 +21,7 @@ import org.dl4jsnn.forward.Value;
 import org.dl4jsnn.layer.NdArrays;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -112,7 +117,7 @@ class OperatorNetworksTest {
                 INDArray one = point.outputSingle(f, x.getRow(i).reshape(1, 1), t.getRow(j).reshape(1, 1));
                 for (int b = 0; b < 3; b++) {
                     assertThat(all.getDouble(b, i * nt + j)).isCloseTo(one.getDouble(b, 0),
-                            org.assertj.core.data.Offset.offset(1e-12));
+                            Offset.offset(1e-12));
                 }
             }
         }
@@ -127,7 +132,7 @@ class OperatorNetworksTest {
     }
 
     @Test
-    void bothSurviveModelSerializer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void bothSurviveModelSerializer(@TempDir Path dir) throws Exception {
         ComputationGraph deep = net(SpikingDeepOnet.builder().sensors(5).hidden(4).latent(3).timeSteps(4).build());
         ComputationGraph sep = net(SpikingSepOnet.builder().sensors(5).hidden(4).rank(3).timeSteps(4).grid(3, 2)
                 .build());
@@ -136,9 +141,9 @@ class OperatorNetworksTest {
             {uniform(1, DataType.FLOAT, 2, 5), uniform(2, DataType.FLOAT, 3, 1), uniform(3, DataType.FLOAT, 2, 1)}};
         ComputationGraph[] nets = {deep, sep};
         for (int n = 0; n < 2; n++) {
-            java.io.File file = dir.resolve("net" + n + ".zip").toFile();
-            org.deeplearning4j.util.ModelSerializer.writeModel(nets[n], file, true);
-            ComputationGraph back = org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(file, true);
+            File file = dir.resolve("net" + n + ".zip").toFile();
+            ModelSerializer.writeModel(nets[n], file, true);
+            ComputationGraph back = ModelSerializer.restoreComputationGraph(file, true);
             assertThat(back.getConfiguration()).isEqualTo(nets[n].getConfiguration());
             assertThat(back.outputSingle(inputs[n])).isEqualTo(nets[n].outputSingle(inputs[n]));
         }

@@ -2,6 +2,7 @@ package org.dl4jsnn.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.data.DeepOnetIterator;
 import org.dl4jsnn.data.DiffusionReactionDataset;
@@ -17,7 +18,7 @@ import org.nd4j.linalg.learning.config.Adam;
 /** Smoke tests at a small size: both gradient methods train both operator networks. */
 class OperatorTrainingTest {
 
-    private static ComputationGraph create(org.deeplearning4j.nn.conf.ComputationGraphConfiguration conf, boolean rfg) {
+    private static ComputationGraph create(ComputationGraphConfiguration conf, boolean rfg) {
         ComputationGraph g = rfg ? new RfgComputationGraph(conf, RfgSettings.layerwise(5)) : new ComputationGraph(conf);
         g.init();
         return g;

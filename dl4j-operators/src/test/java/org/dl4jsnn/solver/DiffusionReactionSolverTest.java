@@ -3,6 +3,7 @@ package org.dl4jsnn.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,8 @@ class DiffusionReactionSolverTest {
         for (int s = 0; s + 1 < errors.length; s++) {
             orders[s] = Math.log(errors[s] / errors[s + 1]) / Math.log(2);
         }
-        String summary = what + ": errors " + java.util.Arrays.toString(errors) + ", orders "
-                + java.util.Arrays.toString(orders);
+        String summary = what + ": errors " + Arrays.toString(errors) + ", orders "
+                + Arrays.toString(orders);
         System.out.println(summary);
         for (double order : orders) {
             assertThat(order).as(summary).isGreaterThanOrEqualTo(bound);

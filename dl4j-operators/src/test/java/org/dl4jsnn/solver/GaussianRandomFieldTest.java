@@ -3,6 +3,8 @@ package org.dl4jsnn.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 class GaussianRandomFieldTest {
@@ -64,10 +66,10 @@ class GaussianRandomFieldTest {
         // Eigenvalues 1 +- (1 + 3e-6): indefinite by 3e-6, so jitters 1e-10 ... 1e-6 fail and 1e-5 is the first to work.
         double[][] indefinite = {{1, 1 + 3e-6}, {1 + 3e-6, 1}};
         GaussianRandomField.JitteredCholesky c = GaussianRandomField.JitteredCholesky.of(indefinite, 1.0);
-        assertThat(c.jitter()).isCloseTo(1e-5, org.assertj.core.data.Percentage.withPercentage(1e-6));
+        assertThat(c.jitter()).isCloseTo(1e-5, Percentage.withPercentage(1e-6));
         double[][] l = c.lower();
-        assertThat(l[1][0] * l[1][0] + l[1][1] * l[1][1]).isCloseTo(1 + c.jitter(), org.assertj.core.data.Offset.offset(1e-14));
-        assertThat(l[1][0] * l[0][0]).isCloseTo(1 + 3e-6, org.assertj.core.data.Offset.offset(1e-14));
+        assertThat(l[1][0] * l[1][0] + l[1][1] * l[1][1]).isCloseTo(1 + c.jitter(), Offset.offset(1e-14));
+        assertThat(l[1][0] * l[0][0]).isCloseTo(1 + 3e-6, Offset.offset(1e-14));
         // Indefinite by 0.1: beyond the largest jitter allowed, so no silently distorted covariance.
         assertThatThrownBy(() -> GaussianRandomField.JitteredCholesky.of(new double[][] {{1, 1.1}, {1.1, 1}}, 1.0))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not factor");

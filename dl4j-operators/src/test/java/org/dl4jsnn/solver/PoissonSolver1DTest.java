@@ -3,6 +3,9 @@ package org.dl4jsnn.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 class PoissonSolver1DTest {
@@ -28,8 +31,8 @@ class PoissonSolver1DTest {
         for (int s = 0; s < sizes.length; s++) {
             errors[s] = maxErrorForSine(sizes[s]);
         }
-        System.out.println("Poisson max errors for n=" + java.util.Arrays.toString(sizes) + ": "
-                + java.util.Arrays.toString(errors));
+        System.out.println("Poisson max errors for n=" + Arrays.toString(sizes) + ": "
+                + Arrays.toString(errors));
         for (int s = 0; s + 1 < sizes.length; s++) {
             double order = Math.log(errors[s] / errors[s + 1]) / Math.log(2);
             System.out.println("Poisson order " + sizes[s] + " -> " + sizes[s + 1] + ": " + order);
@@ -44,7 +47,7 @@ class PoissonSolver1DTest {
         int n = 129;
         double h = 1.0 / (n - 1);
         double expected = Math.PI * Math.PI * h * h / (4 * Math.pow(Math.sin(Math.PI * h / 2), 2)) - 1;
-        assertThat(maxErrorForSine(n)).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(maxErrorForSine(n)).isCloseTo(expected, Percentage.withPercentage(1));
     }
 
     @Test
@@ -52,11 +55,11 @@ class PoissonSolver1DTest {
         // The central difference is exact for quadratics: f = 2 gives u = x (1 - x) up to rounding.
         int n = 50;
         double[] f = new double[n];
-        java.util.Arrays.fill(f, 2.0);
+        Arrays.fill(f, 2.0);
         double[] u = PoissonSolver1D.solve(f);
         double[] x = Grids.linspace(0, 1, n);
         for (int i = 0; i < n; i++) {
-            assertThat(u[i]).isCloseTo(x[i] * (1 - x[i]), org.assertj.core.data.Offset.offset(1e-13));
+            assertThat(u[i]).isCloseTo(x[i] * (1 - x[i]), Offset.offset(1e-13));
         }
     }
 
@@ -79,7 +82,7 @@ class PoissonSolver1DTest {
         double[] x = Tridiagonal.solve(lower, diag, upper, rhs);
         for (int i = 0; i < 4; i++) {
             double r = diag[i] * x[i] + (i > 0 ? lower[i] * x[i - 1] : 0) + (i < 3 ? upper[i] * x[i + 1] : 0);
-            assertThat(r).isCloseTo(rhs[i], org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(r).isCloseTo(rhs[i], Offset.offset(1e-12));
         }
         assertThatThrownBy(() -> Tridiagonal.solve(new double[2], new double[] {0, 1}, new double[2], new double[2]))
                 .isInstanceOf(ArithmeticException.class).hasMessageContaining("pivot");

@@ -1,8 +1,12 @@
 package org.dl4jsnn.estimator;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import org.dl4jsnn.forward.ForwardGraph;
+import java.util.Set;
+import java.util.TreeSet;
 import org.dl4jsnn.forward.ForwardGraph.ParamSegment;
+import org.dl4jsnn.forward.ForwardGraph;
 import org.dl4jsnn.forward.ForwardSweep;
 import org.dl4jsnn.forward.Value;
 import org.dl4jsnn.parallel.BatchThreads;
@@ -87,7 +91,7 @@ public final class ForwardGradientEstimator {
                 || settings.perturbation() == Perturbation.LOCAL_GUIDED) {
             return new DirectionLayout(settings, settings.grouping().groups(graph));
         }
-        List<ParameterGroup> layers = new java.util.ArrayList<>();
+        List<ParameterGroup> layers = new ArrayList<>();
         List<ParamSegment> segments = graph.segments();
         for (int s = 0; s < segments.size(); s++) {
             layers.add(ParameterGroup.range(s, segments.get(s).offset(), segments.get(s).length()));
@@ -102,7 +106,7 @@ public final class ForwardGradientEstimator {
      */
     private DirectionLayout activityLayout(ForwardGraph graph) {
         List<ParamSegment> segments = graph.segments();
-        java.util.Set<Integer> perturbed = new java.util.TreeSet<>();
+        Set<Integer> perturbed = new TreeSet<>();
         boolean dense = settings.activityLayers() != ActivityLayers.SPIKING;
         for (ForwardGraph.Node node : graph.nodes()) {
             ParamSegment seg = node instanceof ForwardGraph.SpikingNode s ? s.segment()
@@ -112,7 +116,7 @@ public final class ForwardGradientEstimator {
                 perturbed.add(segments.indexOf(seg));
             }
         }
-        List<ParameterGroup> groups = new java.util.ArrayList<>();
+        List<ParameterGroup> groups = new ArrayList<>();
         for (ParameterGroup g : settings.grouping().groups(graph)) {
             if (!perturbed.contains(g.segment())) {
                 groups.add(g);
@@ -121,7 +125,7 @@ public final class ForwardGradientEstimator {
         for (int s : perturbed) {
             groups.add(ParameterGroup.range(s, segments.get(s).offset(), segments.get(s).length()));
         }
-        groups.sort(java.util.Comparator.comparingInt(ParameterGroup::segment));
+        groups.sort(Comparator.comparingInt(ParameterGroup::segment));
         return new DirectionLayout(settings, groups, perturbed);
     }
 

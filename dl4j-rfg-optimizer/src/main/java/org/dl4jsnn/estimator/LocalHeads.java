@@ -2,19 +2,20 @@ package org.dl4jsnn.estimator;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.dl4jsnn.forward.ForwardGraph;
 import org.dl4jsnn.forward.ForwardGraph.CustomNode;
 import org.dl4jsnn.forward.ForwardGraph.DenseNode;
 import org.dl4jsnn.forward.ForwardGraph.LossNode;
 import org.dl4jsnn.forward.ForwardGraph.Node;
 import org.dl4jsnn.forward.ForwardGraph.ParamSegment;
 import org.dl4jsnn.forward.ForwardGraph.SpikingNode;
+import org.dl4jsnn.forward.ForwardGraph;
 
 /**
  * Which layers each local loss guides (docs/design.md section 3). A network's first output is its task
@@ -75,7 +76,7 @@ public record LocalHeads(int output, Set<Integer> segments) {
             }
             heads.add(new LocalHeads(label, reached));
         }
-        heads.sort(java.util.Comparator.comparingInt(LocalHeads::output));
+        heads.sort(Comparator.comparingInt(LocalHeads::output));
         return List.copyOf(heads);
     }
 

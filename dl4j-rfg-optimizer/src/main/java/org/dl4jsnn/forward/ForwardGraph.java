@@ -10,8 +10,12 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
+import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.dl4jsnn.conf.SpikingDense;
@@ -216,7 +220,7 @@ public final class ForwardGraph {
             if (vertex.isInputVertex()) {
                 node = new InputNode(name, inputs, conf.getNetworkInputs().indexOf(name));
             } else if (vertex.hasLayer()) {
-                if (vertex instanceof org.deeplearning4j.nn.graph.vertex.impl.LayerVertex lv
+                if (vertex instanceof LayerVertex lv
                         && lv.getLayerPreProcessor() != null) {
                     throw new UnsupportedOperationException("vertex '" + name + "' has an input preprocessor ("
                             + lv.getLayerPreProcessor().getClass().getSimpleName()
@@ -284,7 +288,7 @@ public final class ForwardGraph {
         if (conf instanceof TimeAverage) {
             return new AverageNode(name, inputs, -1);
         }
-        if (conf instanceof BaseOutputLayer out && conf instanceof org.deeplearning4j.nn.conf.layers.OutputLayer) {
+        if (conf instanceof BaseOutputLayer out && conf instanceof OutputLayer) {
             if (!(out.getLossFn() instanceof LossMSE)) {
                 throw new UnsupportedOperationException("output layer '" + name + "' uses " + out.getLossFn()
                         + "; the forward-mode engine supports MSE");
@@ -295,7 +299,7 @@ public final class ForwardGraph {
             return new DenseNode(name, inputs, (int) out.getNOut(), ActivationJvp.of(out.getActivationFn(), name),
                     denseSegment(layer, flat), labelIndex);
         }
-        if (conf instanceof org.deeplearning4j.nn.conf.layers.LossLayer loss) {
+        if (conf instanceof LossLayer loss) {
             if (!(loss.getLossFn() instanceof LossMSE) || labelIndex < 0) {
                 throw new UnsupportedOperationException("loss layer '" + name + "' must be a network output with MSE"
                         + " loss, got " + loss.getLossFn());
@@ -316,7 +320,7 @@ public final class ForwardGraph {
      */
     private static boolean frozen(Layer layer) {
         return layer instanceof org.deeplearning4j.nn.layers.FrozenLayer
-                || layer instanceof org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
+                || layer instanceof FrozenLayerWithBackprop;
     }
 
     private static ParamSegment denseSegment(Layer layer, INDArray flat) {

@@ -1,5 +1,6 @@
 package org.dl4jsnn.schedule;
 
+import java.util.Objects;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -76,7 +77,7 @@ public final class CosineSchedule implements ISchedule {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(initialValue, finalValue, iterations);
+        return Objects.hash(initialValue, finalValue, iterations);
     }
 
     @Override

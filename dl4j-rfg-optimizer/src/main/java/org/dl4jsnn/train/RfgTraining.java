@@ -3,14 +3,21 @@ package org.dl4jsnn.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.FrozenLayer;
+import org.dl4jsnn.estimator.DirectionalDerivativeExchange;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
+import org.dl4jsnn.estimator.LocalGuide;
+import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.forward.ForwardGraph;
 import org.dl4jsnn.forward.Value;
 import org.dl4jsnn.layer.NdArrays;
+import org.dl4jsnn.parallel.BatchThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What the RFG networks share: turn the network's current minibatch into an estimate and write it where
@@ -23,25 +30,25 @@ final class RfgTraining {
     private INDArray graphParams;
     private ForwardGradientEstimator.Estimate last;
 
-    RfgTraining(org.dl4jsnn.estimator.RfgSettings settings) {
+    RfgTraining(RfgSettings settings) {
         this.estimator = new ForwardGradientEstimator(settings);
     }
 
     /** A runtime setting (not saved with the model): the estimate is the same for any thread count. */
-    void setBatchThreads(org.dl4jsnn.parallel.BatchThreads threads) {
+    void setBatchThreads(BatchThreads threads) {
         estimator = new ForwardGradientEstimator(estimator.settings(), threads, estimator.exchange());
     }
 
     /** A runtime setting (not saved with the model): data-parallel replicas, docs/design.md section 9. */
-    void setExchange(org.dl4jsnn.estimator.DirectionalDerivativeExchange exchange) {
+    void setExchange(DirectionalDerivativeExchange exchange) {
         estimator = new ForwardGradientEstimator(estimator.settings(), estimator.threads(), exchange);
     }
 
-    org.dl4jsnn.parallel.BatchThreads batchThreads() {
+    BatchThreads batchThreads() {
         return estimator.threads();
     }
 
-    org.dl4jsnn.estimator.RfgSettings settings() {
+    RfgSettings settings() {
         return estimator.settings();
     }
 
@@ -58,12 +65,12 @@ final class RfgTraining {
      * {@link #step(RfgStep)} with local guides computed from the compiled graph before the estimate
      * (local-guided RFG, docs/design.md section 3); {@code guides} may be null for the other kinds.
      */
-    Gradient step(RfgStep step, java.util.function.Function<ForwardGraph, org.dl4jsnn.estimator.LocalGuide> guides) {
+    Gradient step(RfgStep step, Function<ForwardGraph, LocalGuide> guides) {
         if (graph == null || graphParams != step.params()) {
             graph = step.compile().get();
             graphParams = step.params();
         }
-        org.dl4jsnn.estimator.LocalGuide guide = guides == null ? null : guides.apply(graph);
+        LocalGuide guide = guides == null ? null : guides.apply(graph);
         last = estimate(estimator, graph, step.params(), step.inputs(), step.labels(), step.networkSeed(),
                 step.iteration(), guide);
         return publish(last.gradient(), step.flattenedGradients(), step.layers(), step.naming());
@@ -72,7 +79,7 @@ final class RfgTraining {
     private static ForwardGradientEstimator.Estimate estimate(ForwardGradientEstimator estimator, ForwardGraph graph,
                                                       INDArray params, INDArray[] inputs, INDArray[] labels,
                                                       long seed, long iteration,
-                                                      org.dl4jsnn.estimator.LocalGuide guide) {
+                                                      LocalGuide guide) {
         if (inputs == null || labels == null) {
             throw new IllegalStateException("RFG needs inputs and labels set before computing a gradient");
         }
@@ -96,11 +103,11 @@ final class RfgTraining {
     /** Copies the estimate into DL4J's flat gradient array and builds the per-parameter gradient map. */
     private static Gradient publish(double[] estimate, INDArray flattenedGradients, Layer[] layers,
                                     RfgStep.GradientNaming naming) {
-        flattenedGradients.assign(org.nd4j.linalg.factory.Nd4j.create(estimate, flattenedGradients.shape(), 'c')
+        flattenedGradients.assign(Nd4j.create(estimate, flattenedGradients.shape(), 'c')
                 .castTo(flattenedGradients.dataType()));
         Gradient gradient = new DefaultGradient(flattenedGradients);
         for (Layer layer : layers) {
-            if (layer.numParams() == 0 || layer instanceof org.deeplearning4j.nn.layers.FrozenLayer) {
+            if (layer.numParams() == 0 || layer instanceof FrozenLayer) {
                 // a frozen layer keeps no gradient view (DL4J's FrozenLayer ignores it); its estimate is 0
                 continue;
             }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dl4jsnn.estimator.UnbiasednessTest.relativeError;
 
+import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.forward.CurrentTangentSource;
@@ -16,6 +18,7 @@ import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.testing.MexicanHatData;
 import org.dl4jsnn.testing.Networks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -69,7 +72,7 @@ class ActivityPerturbationTest {
 
         @Override
         public void fill(int row, int t, int first, int batch, int nOut, double[] into) {
-            java.util.Arrays.fill(into, 0);
+            Arrays.fill(into, 0);
             for (int j = 0; j < nOut; j++) {
                 for (int b = 0; b < batch; b++) {
                     if (example < 0 || first + b == example) {
@@ -106,10 +109,10 @@ class ActivityPerturbationTest {
                         new ConstantCurrent(segment, u, example));
                 assertThat(Math.abs(expected)).as("a test that can fail").isGreaterThan(1e-6);
                 // u on one example of eight: the summed and that example's own tangent are its dL/dI . u
-                assertThat(r.lossTangents()[0]).isCloseTo(expected, org.assertj.core.data.Offset.offset(
+                assertThat(r.lossTangents()[0]).isCloseTo(expected, Offset.offset(
                         1e-9 * Math.abs(expected)));
                 assertThat(r.rowLossTangents()[0][example]).isCloseTo(expected,
-                        org.assertj.core.data.Offset.offset(1e-9 * Math.abs(expected)));
+                        Offset.offset(1e-9 * Math.abs(expected)));
                 for (int b = 0; b < 8; b++) {
                     if (b != example) {
                         assertThat(r.rowLossTangents()[0][b]).isZero();
@@ -121,7 +124,7 @@ class ActivityPerturbationTest {
 
     /** With AFFINE_OUTPUTS the first layer (driven by the static input) gets one u for all steps. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(ActivityLayers.class)
+    @EnumSource(ActivityLayers.class)
     void activityEstimatesAreUnbiasedWithGaussianCurrents(ActivityLayers layers) {
         Case c = Case.of(MexicanHatData.train(32, 4, DataType.DOUBLE), 5, 4);
         RfgSettings settings = RfgSettings.activity(17).withDistribution(DirectionDistribution.GAUSSIAN)

@@ -5,6 +5,7 @@ import static org.dl4jsnn.estimator.UnbiasednessTest.relativeError;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.forward.ForwardGraph;
@@ -83,7 +84,7 @@ class VarianceReductionTest {
             double[] g = estimate(new RfgSettings(Perturbation.LAYERWISE, 1, DirectionDistribution.RADEMACHER, 5,
                     apart), it);
             // v = +-1 alone in its group: (dL/db v) v = dL/db, every time
-            assertThat(g[bias]).isCloseTo(grad[bias], org.assertj.core.data.Offset.offset(1e-9 * Math.abs(grad[bias])));
+            assertThat(g[bias]).isCloseTo(grad[bias], Offset.offset(1e-9 * Math.abs(grad[bias])));
         }
         double[] joint = estimate(RfgSettings.layerwise(5), 1);
         assertThat(Math.abs(joint[bias] - grad[bias])).as("sharing a group with the weights adds noise")
@@ -103,7 +104,7 @@ class VarianceReductionTest {
                 for (int e = 0; e < 20; e++) {
                     dot += v[a][e] * v[b][e];
                 }
-                assertThat(dot).isCloseTo(a == b ? 10.0 : 0.0, org.assertj.core.data.Offset.offset(1e-12));
+                assertThat(dot).isCloseTo(a == b ? 10.0 : 0.0, Offset.offset(1e-12));
             }
         }
     }

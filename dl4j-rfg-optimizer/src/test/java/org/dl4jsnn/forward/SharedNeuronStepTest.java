@@ -2,6 +2,7 @@ package org.dl4jsnn.forward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.dl4jsnn.layer.FloatSpikingDenseKernel;
 import org.dl4jsnn.layer.LayerShape;
@@ -42,8 +43,8 @@ class SharedNeuronStepTest {
         for (int e = 0; e < params.length; e++) {
             params[e] = rng.nextDouble(-0.3, 0.9);
         }
-        double[] w = java.util.Arrays.copyOf(params, N_OUT * N_IN);
-        double[] bias = java.util.Arrays.copyOfRange(params, N_OUT * N_IN, params.length);
+        double[] w = Arrays.copyOf(params, N_OUT * N_IN);
+        double[] bias = Arrays.copyOfRange(params, N_OUT * N_IN, params.length);
         double[] v = new double[params.length];
         for (int j = 0; j < N_OUT; j++) {
             v[N_OUT * N_IN + j] = rng.nextDouble(-1, 1);
@@ -59,7 +60,7 @@ class SharedNeuronStepTest {
         double[] udot = new double[block];
         long spikes = 0;
         for (int t = 0; t < STEPS; t++) {
-            double[] step = java.util.Arrays.copyOfRange(input, t * N_IN * BATCH, (t + 1) * N_IN * BATCH);
+            double[] step = Arrays.copyOfRange(input, t * N_IN * BATCH, (t + 1) * N_IN * BATCH);
             StepValue out = sweep.step(t, new StepValue(N_IN, BATCH, step, new double[1][]));
             double[] sdot = out.tangents()[0];
             for (int k = 0; k < block; k++) {
@@ -119,7 +120,7 @@ class SharedNeuronStepTest {
         float[] udot = new float[block];
         long spikes = 0;
         for (int t = 0; t < STEPS; t++) {
-            float[] step = java.util.Arrays.copyOfRange(input, t * N_IN * BATCH, (t + 1) * N_IN * BATCH);
+            float[] step = Arrays.copyOfRange(input, t * N_IN * BATCH, (t + 1) * N_IN * BATCH);
             FloatStepValue out = sweep.step(t, new FloatStepValue(N_IN, BATCH, step, new float[1][]));
             float[] sdot = out.tangents()[0];
             for (int k = 0; k < block; k++) {

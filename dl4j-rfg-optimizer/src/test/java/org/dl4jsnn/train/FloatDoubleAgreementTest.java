@@ -3,6 +3,7 @@ package org.dl4jsnn.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
 import org.dl4jsnn.estimator.RfgSettings;
@@ -97,7 +98,7 @@ class FloatDoubleAgreementTest {
             for (int e = 0; e < params.length; e++) {
                 exact += gd[e] * dirs.vectors()[k][e];
             }
-            assertThat(rd.lossTangents()[k]).isCloseTo(exact, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(exact) + 1e-12));
+            assertThat(rd.lossTangents()[k]).isCloseTo(exact, Offset.offset(1e-9 * Math.abs(exact) + 1e-12));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -17,9 +18,9 @@ import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.conf.TimeAverage;
 import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.testing.Networks;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -78,7 +79,7 @@ class InputShapeCheckTest {
     }
 
     /** Runs one fit of each network; both must fail alike and the RFG weights must not move. */
-    private static <N> void sameRefusal(N bp, N rfg, java.util.function.Function<N, INDArray> params,
+    private static <N> void sameRefusal(N bp, N rfg, Function<N, INDArray> params,
                                         Consumer<N> fit) {
         Throwable expected = catchThrowable(() -> fit.accept(bp));
         assertThat(expected).as("back-propagation refuses this input").isNotNull();

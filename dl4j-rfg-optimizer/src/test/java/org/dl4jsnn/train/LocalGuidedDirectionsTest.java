@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.assertj.core.data.Offset;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -84,14 +87,14 @@ class LocalGuidedDirectionsTest {
     private static Gradient backprop(ComputationGraphConfiguration conf, ComputationGraph params) {
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
-        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+        for (Layer layer : net.getLayers()) {
             if (layer.numParams() > 0) {
                 layer.setParams(params.getLayer(layer.conf().getLayer().getLayerName()).params().dup());
             }
         }
         net.setInputs(DATA.getFeatures());
         INDArray[] labels = new INDArray[conf.getNetworkOutputs().size()];
-        java.util.Arrays.fill(labels, DATA.getLabels());
+        Arrays.fill(labels, DATA.getLabels());
         net.setLabels(labels);
         net.computeGradientAndScore();
         return net.gradient();
@@ -101,7 +104,7 @@ class LocalGuidedDirectionsTest {
     private static double[] layer(Gradient g, String name) {
         double[] w = NdArrays.toDoubles(g.getGradientFor(name + "_W"));
         double[] b = NdArrays.toDoubles(g.getGradientFor(name + "_b"));
-        double[] out = java.util.Arrays.copyOf(w, w.length + b.length);
+        double[] out = Arrays.copyOf(w, w.length + b.length);
         System.arraycopy(b, 0, out, w.length, b.length);
         return out;
     }
@@ -143,15 +146,15 @@ class LocalGuidedDirectionsTest {
             double scale = Math.abs(along) + 1e-300;
             for (int i = 0; i < est.length; i++) {
                 assertThat(est[i]).as(name + "[" + i + "]").isCloseTo(along * u[i],
-                        org.assertj.core.data.Offset.offset(1e-9 * scale));
+                        Offset.offset(1e-9 * scale));
             }
             // the cosine the construction implies: |cos(u, grad)|, 1 only where the guide is the gradient
             double cosine = dot(est, grad) / (norm(est) * norm(grad));
             assertThat(cosine).as(name).isCloseTo(Math.abs(along) / norm(grad),
-                    org.assertj.core.data.Offset.offset(1e-9));
+                    Offset.offset(1e-9));
             if (name.startsWith("local")) {
                 // a head's parameters reach only its own loss: its local gradient is the true gradient
-                assertThat(cosine).as(name).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(cosine).as(name).isCloseTo(1.0, Offset.offset(1e-9));
             } else {
                 // the task loss (and for s0 the deeper head) also reaches a spiking layer: biased
                 assertThat(cosine).as(name).isLessThan(1 - 1e-6).isGreaterThan(0);
@@ -160,7 +163,7 @@ class LocalGuidedDirectionsTest {
         // the output layer has no local head: a Rademacher direction, so every entry is +-(grad . v)
         double[] out = layer(estimate, "out");
         for (double e : out) {
-            assertThat(Math.abs(e)).isCloseTo(Math.abs(out[0]), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(Math.abs(e)).isCloseTo(Math.abs(out[0]), Offset.offset(1e-12));
         }
     }
 

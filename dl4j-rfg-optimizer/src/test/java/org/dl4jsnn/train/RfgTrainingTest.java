@@ -7,11 +7,23 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
+import org.deeplearning4j.earlystopping.EarlyStoppingResult;
+import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
+import org.deeplearning4j.earlystopping.scorecalc.DataSetLossCalculator;
+import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
+import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.listeners.CheckpointListener;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.estimator.NonFiniteGradientException;
@@ -21,12 +33,14 @@ import org.dl4jsnn.testing.MexicanHatData;
 import org.dl4jsnn.testing.Networks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class RfgTrainingTest {
 
@@ -125,19 +139,19 @@ class RfgTrainingTest {
         DataSet data = MexicanHatData.train(200, 5, DataType.FLOAT);
         RfgMultiLayerNetwork net = new RfgMultiLayerNetwork(small(), RfgSettings.layerwise(2));
         net.init();
-        net.setListeners(new org.deeplearning4j.optimize.listeners.CheckpointListener.Builder(dir.toFile())
+        net.setListeners(new CheckpointListener.Builder(dir.toFile())
                 .saveEveryNIterations(5).keepLast(2).build());
         ListDataSetIterator<DataSet> train = new ListDataSetIterator<>(data.asList(), 50);
-        org.deeplearning4j.earlystopping.EarlyStoppingConfiguration<MultiLayerNetwork> es =
-                new org.deeplearning4j.earlystopping.EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
+        EarlyStoppingConfiguration<MultiLayerNetwork> es =
+                new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
                         .epochTerminationConditions(
-                                new org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition(3))
-                        .scoreCalculator(new org.deeplearning4j.earlystopping.scorecalc.DataSetLossCalculator(
+                                new MaxEpochsTerminationCondition(3))
+                        .scoreCalculator(new DataSetLossCalculator(
                                 new ListDataSetIterator<>(data.asList(), 100), true))
-                        .modelSaver(new org.deeplearning4j.earlystopping.saver.InMemoryModelSaver<>())
+                        .modelSaver(new InMemoryModelSaver<>())
                         .build();
-        org.deeplearning4j.earlystopping.EarlyStoppingResult<MultiLayerNetwork> result =
-                new org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer(es, net, train).fit();
+        EarlyStoppingResult<MultiLayerNetwork> result =
+                new EarlyStoppingTrainer(es, net, train).fit();
         assertThat(result.getTotalEpochs()).isEqualTo(3);
         assertThat(result.getBestModel()).isInstanceOf(RfgMultiLayerNetwork.class);
         assertThat(Double.isFinite(result.getBestModelScore())).isTrue();
@@ -179,13 +193,13 @@ class RfgTrainingTest {
     void rejectsInvalidSettingsAndUnsupportedLayers() {
         assertThatThrownBy(() -> RfgSettings.global(1).withDirections(0))
                 .hasMessageContaining("directions K must be >= 1");
-        MultiLayerConfiguration conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().list()
-                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(2).nOut(3).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer(org.nd4j.linalg.activations.Activation.TANH))
-                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(
-                        org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MSE)
-                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).nOut(1).build())
-                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.feedForward(2))
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                .layer(new DenseLayer.Builder().nIn(2).nOut(3).build())
+                .layer(new ActivationLayer(Activation.TANH))
+                .layer(new OutputLayer.Builder(
+                        LossFunctions.LossFunction.MSE)
+                        .activation(Activation.IDENTITY).nOut(1).build())
+                .setInputType(InputType.feedForward(2))
                 .build();
         RfgMultiLayerNetwork net = new RfgMultiLayerNetwork(conf, RfgSettings.global(1));
         net.init();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A network as DL4J's model zip (configuration JSON, parameters, updater state): what is broadcast and checkpointed. */
@@ -40,7 +41,7 @@ final class ModelBytes {
     }
 
     private static long hash(long seed, INDArray a) {
-        double[] v = a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleVector();
+        double[] v = a.castTo(DataType.DOUBLE).toDoubleVector();
         long h = seed;
         for (double x : v) {
             h = 31 * h + Double.doubleToLongBits(x);

@@ -1,5 +1,6 @@
 package org.dl4jsnn.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +19,7 @@ import scala.runtime.AbstractFunction1;
  * one every replica sees.
  */
 final class ReplicaLoop extends AbstractFunction1<scala.collection.Iterator<MultiDataSet>,
-        scala.collection.Iterator<ReplicaResult>> implements java.io.Serializable {
+        scala.collection.Iterator<ReplicaResult>> implements Serializable {
 
     private final Broadcast<byte[]> model;
     private final SparkTrainingConfig config;

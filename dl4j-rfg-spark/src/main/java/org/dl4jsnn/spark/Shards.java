@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -37,11 +38,11 @@ public final class Shards {
         }
         long from = n * shard / shards;
         long to = n * (shard + 1) / shards;
-        org.nd4j.linalg.api.ndarray.INDArray[] f = new org.nd4j.linalg.api.ndarray.INDArray[batch.numFeatureArrays()];
+        INDArray[] f = new INDArray[batch.numFeatureArrays()];
         for (int i = 0; i < f.length; i++) {
             f[i] = batch.getFeatures(i).get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup();
         }
-        org.nd4j.linalg.api.ndarray.INDArray[] l = new org.nd4j.linalg.api.ndarray.INDArray[batch.numLabelsArrays()];
+        INDArray[] l = new INDArray[batch.numLabelsArrays()];
         for (int i = 0; i < l.length; i++) {
             l[i] = batch.getLabels(i).get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup();
         }

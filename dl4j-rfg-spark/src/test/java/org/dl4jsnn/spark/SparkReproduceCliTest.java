@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.dl4jsnn.reproduce.Dl4jSnnCli;
 import org.dl4jsnn.reproduce.json.ResultsJson;
 import org.dl4jsnn.reproduce.tasks.Tasks;
@@ -71,7 +72,7 @@ class SparkReproduceCliTest {
         assertThat(distributed.keySet()).containsExactlyInAnyOrder("SG-BP", "SG-RFG-L");
         assertThat(distributed.values()).allMatch(Double::isFinite);
         assertThat(distributed.get("SG-BP")).isCloseTo(local.get("SG-BP"),
-                org.assertj.core.data.Offset.offset(BOUND * Math.abs(local.get("SG-BP"))));
+                Offset.offset(BOUND * Math.abs(local.get("SG-BP"))));
 
         List<Path> logs;
         try (Stream<Path> s = Files.list(tmp.resolve("events"))) {

@@ -1,5 +1,6 @@
 package org.dl4jsnn.layer;
 
+import java.util.Arrays;
 import org.dl4jsnn.kernel.DenseProducts;
 import org.dl4jsnn.kernel.FiniteScan;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
@@ -23,7 +24,7 @@ final class FloatKernels implements KernelPrecision<float[]> {
 
     @Override
     public void zero(float[] array) {
-        java.util.Arrays.fill(array, 0);
+        Arrays.fill(array, 0);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.dl4jsnn.kernel.PrecisionCasts;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Moves data between ND4J arrays and the plain double arrays the kernels run on.
@@ -104,7 +105,7 @@ public final class NdArrays {
             PrecisionCasts.narrow(values, tmp, tmp.length);
             new FloatPointer(target.data().addressPointer()).put(tmp, 0, tmp.length);
         } else {
-            target.assign(org.nd4j.linalg.factory.Nd4j.create(values, target.shape(), 'c')
+            target.assign(Nd4j.create(values, target.shape(), 'c')
                     .castTo(target.dataType()));
         }
         return target;
@@ -161,7 +162,7 @@ public final class NdArrays {
         if (isPlainRowMajor(target) && target.dataType() == DataType.FLOAT) {
             new FloatPointer(target.data().addressPointer()).put(values, 0, values.length);
         } else {
-            target.assign(org.nd4j.linalg.factory.Nd4j.create(values, target.shape(), 'c')
+            target.assign(Nd4j.create(values, target.shape(), 'c')
                     .castTo(target.dataType()));
         }
         return target;

@@ -36,7 +36,7 @@ public class SpikingDenseLayer extends BaseLayer<SpikingDense> {
      */
     private transient ChunkBuffers buffers;
 
-    public SpikingDenseLayer(NeuralNetConfiguration conf, org.nd4j.linalg.api.buffer.DataType dataType) {
+    public SpikingDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 

@@ -1,5 +1,6 @@
 package org.dl4jsnn.surrogate;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -178,7 +179,7 @@ final class SteinDrawsSimd {
      */
     private static void central(SteinScratch s, int m) {
         int padded = (m + D.length() - 1) / D.length() * D.length();
-        java.util.Arrays.fill(s.centralU, m, padded, 0.5);
+        Arrays.fill(s.centralU, m, padded, 0.5);
         double[] ca = Gaussians.A;
         double[] cb = Gaussians.B;
         for (int i = 0; i < padded; i += D.length()) {

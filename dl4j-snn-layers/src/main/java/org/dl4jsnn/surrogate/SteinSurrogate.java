@@ -1,8 +1,9 @@
 package org.dl4jsnn.surrogate;
 
+import java.util.Objects;
+import org.dl4jsnn.kernel.VectorApi;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
-import org.dl4jsnn.kernel.VectorApi;
 
 /**
  * WSG, the weak-form surrogate: by Stein's lemma, for e ~ N(0, s^2), E[H(z + e) e] / s^2 equals the
@@ -63,7 +64,7 @@ public final class SteinSurrogate implements Surrogate {
 
     /** {@link #derivatives} with the caller's scratch, so that a loop over blocks allocates nothing. */
     public void derivatives(double[] z, long noiseSeed, long[] elements, double[] out, int n, SteinScratch s) {
-        java.util.Objects.requireNonNull(s, "scratch s must not be null");
+        Objects.requireNonNull(s, "scratch s must not be null");
         if (n > Math.min(z.length, Math.min(elements.length, out.length))) {
             throw new IllegalArgumentException("n must be <= the arrays' lengths, got " + n);
         }

@@ -2,6 +2,7 @@ package org.dl4jsnn.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The fast finiteness test finds the first NaN or infinity wherever it sits, and passes finite arrays. */
@@ -31,8 +32,8 @@ class FiniteScanTest {
     void finiteArraysPassEvenWhenTheirSumOverflows() {
         float[] f = new float[100];
         double[] d = new double[100];
-        java.util.Arrays.fill(f, Float.MAX_VALUE);
-        java.util.Arrays.fill(d, Double.MAX_VALUE);
+        Arrays.fill(f, Float.MAX_VALUE);
+        Arrays.fill(d, Double.MAX_VALUE);
         assertThat(FiniteScan.firstNonFinite(f)).isEqualTo(-1);
         assertThat(FiniteScan.firstNonFinite(d)).isEqualTo(-1);
         // +inf and -inf that would cancel in a plain sum are still found

@@ -3,6 +3,7 @@ package org.dl4jsnn.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
 import org.dl4jsnn.neuron.ResetMode;
 import org.dl4jsnn.parallel.BatchChunks;
@@ -106,7 +107,7 @@ class ChunkedSpikingDenseTest {
         // sums over the batch are regrouped by chunk: equal to rounding
         for (int e = 0; e < g.weights().length; e++) {
             assertThat(chunked.weights()[e]).isCloseTo(g.weights()[e],
-                    org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(g.weights()[e]))));
+                    Offset.offset(1e-9 * (1 + Math.abs(g.weights()[e]))));
         }
         assertThat(chunked.weights()).isNotEqualTo(new double[15]);
     }

@@ -2,6 +2,7 @@ package org.dl4jsnn.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
 import org.dl4jsnn.neuron.ResetMode;
@@ -57,7 +58,7 @@ class WsgLanesThreadsTest {
     }
 
     private static double[] concat(double[]... parts) {
-        return java.util.Arrays.stream(parts).flatMapToDouble(java.util.Arrays::stream).toArray();
+        return Arrays.stream(parts).flatMapToDouble(Arrays::stream).toArray();
     }
 
     @Test
@@ -67,7 +68,7 @@ class WsgLanesThreadsTest {
             try (BatchThreads two = BatchThreads.of(2)) {
                 assertThat(run(type, two)).as("%s", type).isEqualTo(one);
             }
-            assertThat(java.util.Arrays.stream(one).filter(x -> x != 0 && x != 1).count())
+            assertThat(Arrays.stream(one).filter(x -> x != 0 && x != 1).count())
                     .as("non-trivial gradients").isGreaterThan(100);
         }
     }

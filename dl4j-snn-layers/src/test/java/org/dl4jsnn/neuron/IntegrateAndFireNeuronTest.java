@@ -3,8 +3,9 @@ package org.dl4jsnn.neuron;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.dl4jsnn.layer.LayerShape;
+import org.assertj.core.data.Offset;
 import org.dl4jsnn.kernel.DenseProducts;
+import org.dl4jsnn.layer.LayerShape;
 import org.dl4jsnn.layer.SpikingDenseKernel;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class IntegrateAndFireNeuronTest {
         IntegrateAndFireNeuron attached = new IntegrateAndFireNeuron(1.0, 1.0, ResetMode.SUBTRACT, true, SG, false);
         IntegrateAndFireNeuron detached = new IntegrateAndFireNeuron(1.0, 1.0, ResetMode.SUBTRACT, false, SG, false);
         double g = attached.spikeSlope(1.2, 0, 0);
-        assertThat(g).isCloseTo(Math.exp(-0.08) / (Math.sqrt(2 * Math.PI) * 0.5), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(g).isCloseTo(Math.exp(-0.08) / (Math.sqrt(2 * Math.PI) * 0.5), Offset.offset(1e-12));
         assertThat(attached.resetSlope(1.2, 1, g)).isEqualTo(1 - g);
         assertThat(detached.resetSlope(1.2, 1, g)).isEqualTo(1.0);
         IntegrateAndFireNeuron zero = new IntegrateAndFireNeuron(1.0, 1.0, ResetMode.ZERO, true, SG, false);

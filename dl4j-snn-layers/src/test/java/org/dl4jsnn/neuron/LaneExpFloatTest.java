@@ -2,7 +2,9 @@ package org.dl4jsnn.neuron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +31,8 @@ class LaneExpFloatTest {
         }
         assertThat(worst).isLessThan(4e-7);
         float[] below = new float[lanes];
-        java.util.Arrays.fill(below, -1000f);
+        Arrays.fill(below, -1000f);
         LaneExpFloat.of(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, below, 0)).intoArray(y, 0);
-        assertThat((double) y[0]).isCloseTo(Math.exp(-87), org.assertj.core.data.Offset.offset(4e-7 * Math.exp(-87)));
+        assertThat((double) y[0]).isCloseTo(Math.exp(-87), Offset.offset(4e-7 * Math.exp(-87)));
     }
 }

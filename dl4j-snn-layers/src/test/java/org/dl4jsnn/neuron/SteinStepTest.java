@@ -2,6 +2,7 @@ package org.dl4jsnn.neuron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,7 +79,7 @@ class SteinStepTest {
             assertThat(f[a]).as("float array %d", a).containsExactly(f[4 + a]);
         }
         assertThat(fired).isEqualTo(refFired).isPositive();
-        long nonZero = java.util.Arrays.stream(d[2]).filter(g -> g != 0).count();
+        long nonZero = Arrays.stream(d[2]).filter(g -> g != 0).count();
         assertThat(nonZero).as("some slopes are non-zero, some zero").isPositive().isLessThan(STEPS * (to - from));
     }
 }

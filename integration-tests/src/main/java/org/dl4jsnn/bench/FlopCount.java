@@ -1,5 +1,8 @@
 package org.dl4jsnn.bench;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * Analytic floating-point operation count of one training iteration of the spiking MLP
  * {@code n_0 - n_1 - ... - n_{L-1} - TimeAverage - n_L}: layers 1..L-1 are spiking dense layers (the
@@ -214,7 +217,7 @@ public final class FlopCount {
 
     /** One iteration of an operator network at T steps (the counting is in the class comment). */
     public static Breakdown count(OperatorShape shape, int steps, BenchMethod method) {
-        java.util.Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(shape, "shape");
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
@@ -261,7 +264,7 @@ public final class FlopCount {
             tangents += towerTangents(tower, steps, method);
             towerLive[i] = global ? k : k * tower.layers();
         }
-        double liveAtOutput = global ? k : java.util.Arrays.stream(towerLive).sum();
+        double liveAtOutput = global ? k : Arrays.stream(towerLive).sum();
         if (shape.product() == OperatorShape.Product.DEEPONET) {
             double factorTangents = global ? 2 * k : liveAtOutput;   // one nonzero factor per layer-wise direction
             tangents += factorTangents * 2 * f * p;
@@ -353,7 +356,7 @@ public final class FlopCount {
         }
         for (int w : widths) {
             if (w < 1) {
-                throw new IllegalArgumentException("widths must be >= 1, got " + java.util.Arrays.toString(widths));
+                throw new IllegalArgumentException("widths must be >= 1, got " + Arrays.toString(widths));
             }
         }
     }

@@ -3,7 +3,9 @@ package org.dl4jsnn.bench;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.api.Layer;
@@ -191,7 +193,7 @@ public final class IterationBenchmark {
                     throw new IllegalArgumentException(name + " must all be >= 1, got " + values);
                 }
             }
-            return List.copyOf(new java.util.LinkedHashSet<>(values));
+            return List.copyOf(new LinkedHashSet<>(values));
         }
     }
 
@@ -407,9 +409,9 @@ public final class IterationBenchmark {
     }
 
     private static String progressLine(BenchResult r) {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "[bench] %-5s K=%-2d batch=%-6d T=%-4d %s", r.method(), r.directions(), r.batch(), r.timeSteps(),
-                r.ok() ? String.format(java.util.Locale.ROOT, "%.2f ms/iter (%d timed), %.1f MFLOP, live %.1f MB",
+                r.ok() ? String.format(Locale.ROOT, "%.2f ms/iter (%d timed), %.1f MFLOP, live %.1f MB",
                         r.msPerIter(), r.iterations(), r.mflop(), r.peakMemMb()) : r.status());
     }
 }

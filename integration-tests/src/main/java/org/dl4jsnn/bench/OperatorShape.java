@@ -1,5 +1,6 @@
 package org.dl4jsnn.bench;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public record OperatorShape(List<Tower> towers, Product product, long outputs, i
             for (int w : widths) {
                 if (w < 1) {
                     throw new IllegalArgumentException("tower " + name + ": widths must be >= 1, got "
-                            + java.util.Arrays.toString(widths));
+                            + Arrays.toString(widths));
                 }
             }
             widths = widths.clone();

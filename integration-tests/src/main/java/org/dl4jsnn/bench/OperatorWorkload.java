@@ -9,6 +9,7 @@ import org.dl4jsnn.data.DiffusionReactionDataset;
 import org.dl4jsnn.data.GridOperatorSamples;
 import org.dl4jsnn.data.OperatorSamples;
 import org.dl4jsnn.data.PoissonDataset;
+import org.dl4jsnn.data.SepOnetIterator;
 import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.operator.BranchRows;
 import org.dl4jsnn.operator.SpikingDeepOnet;
@@ -83,7 +84,7 @@ public record OperatorWorkload(String net, int batch, int steps, double surrogat
             throw new IllegalArgumentException("functions must be in [1, " + train.functionCount() + "], got "
                     + functions);
         }
-        MultiDataSet batch = new org.dl4jsnn.data.SepOnetIterator(train, functions, true, seed, DataType.FLOAT).next();
+        MultiDataSet batch = new SepOnetIterator(train, functions, true, seed, DataType.FLOAT).next();
         int sensors = train.sensorCount();
         int nx = train.nx();
         int nt = train.nt();

@@ -1,5 +1,6 @@
 package org.dl4jsnn.bench;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.dl4jsnn.reproduce.BenchRow;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,7 +41,7 @@ public final class PeakGemm {
         double mflop = 2.0 * SIZE * SIZE * SIZE / 1e6;
         BenchRow row = new BenchRow("-", BenchRow.PEAK, SIZE, 1, 1, IterationBenchmark.median(wall), mflop, Double.NaN,
                 Double.NaN, CpuTime.available() ? IterationBenchmark.median(cpu) : Double.NaN);
-        log.accept(String.format(java.util.Locale.ROOT, "[bench] PEAK SGEMM %d^2: %.2f ms (cpu %.2f ms), %.1f GFLOP/s",
+        log.accept(String.format(Locale.ROOT, "[bench] PEAK SGEMM %d^2: %.2f ms (cpu %.2f ms), %.1f GFLOP/s",
                 SIZE, row.msPerIter(), row.cpuMsPerIter(), row.gflopPerSecond()));
         return row;
     }

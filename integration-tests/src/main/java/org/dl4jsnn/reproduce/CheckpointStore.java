@@ -1,6 +1,7 @@
 package org.dl4jsnn.reproduce;
 
 import java.util.Optional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
  * Durable storage of one opaque checkpoint per run. The runner decides what a payload contains
@@ -25,7 +26,7 @@ public interface CheckpointStore {
      * Offered the trained model when a run measured on the test set finishes; ignored by default
      * ({@code reproduce --export} keeps it to export the network).
      */
-    default void finished(String runKey, org.deeplearning4j.nn.graph.ComputationGraph net) {
+    default void finished(String runKey, ComputationGraph net) {
     }
 
     /** How often a runner saves while training: a killed run loses at most this much work. */

@@ -33,7 +33,7 @@ public record MethodRun(String method, long seed, int iterations, int batch, dou
                                      double wallSeconds, double msPerIter, List<TrainingPoint> curve,
                                      Divergence divergence) {
         return new MethodRun(method, seed, iterations, batch, lr, Double.NaN, wallSeconds, msPerIter, Double.NaN,
-                curve, null, java.util.Objects.requireNonNull(divergence, "divergence"), Double.NaN);
+                curve, null, Objects.requireNonNull(divergence, "divergence"), Double.NaN);
     }
 
     public boolean hasDiverged() {

@@ -1,5 +1,6 @@
 package org.dl4jsnn.reproduce;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ public record RunSettings(int iterations, int batch, double lr, int evalEvery, M
         }
         Objects.requireNonNull(extra, "extra");
         // sorted so that equal settings print and serialize identically
-        extra = java.util.Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(extra)));
+        extra = Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(extra)));
     }
 
     public RunSettings(int iterations, int batch, double lr, int evalEvery) {

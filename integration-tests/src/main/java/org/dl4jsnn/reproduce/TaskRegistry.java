@@ -1,6 +1,7 @@
 package org.dl4jsnn.reproduce;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class TaskRegistry {
                 throw new IllegalArgumentException("task '" + name + "' registered twice");
             }
         }
-        this.runners = java.util.Collections.unmodifiableMap(byName);
+        this.runners = Collections.unmodifiableMap(byName);
         this.benchmark = benchmark;
     }
 

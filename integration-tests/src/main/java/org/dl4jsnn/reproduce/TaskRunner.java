@@ -2,6 +2,7 @@ package org.dl4jsnn.reproduce;
 
 import java.util.List;
 import java.util.Map;
+import org.dl4jsnn.parallel.BatchThreads;
 
 /** Trains the methods of one benchmark task (docs/design.md section 5). */
 public interface TaskRunner {
@@ -25,7 +26,7 @@ public interface TaskRunner {
      * by default three rates a half-decade apart, each trial a quarter of the run.
      */
     default LearningRateSearch paperLrSearch(RunSettings paperSettings) {
-        return new LearningRateSearch(java.util.List.of(1e-3, 3e-3, 1e-2),
+        return new LearningRateSearch(List.of(1e-3, 3e-3, 1e-2),
                 Math.max(1, paperSettings.iterations() / 4));
     }
 
@@ -71,7 +72,7 @@ public interface TaskRunner {
      */
     default MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
                           TrainingMonitor monitor, CheckpointStore checkpoints, String runKey,
-                          org.dl4jsnn.parallel.BatchThreads threads) {
+                          BatchThreads threads) {
         return run(settings, method, seed, split, monitor, checkpoints, runKey);
     }
 }

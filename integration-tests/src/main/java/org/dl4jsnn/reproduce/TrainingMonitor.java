@@ -1,5 +1,8 @@
 package org.dl4jsnn.reproduce;
 
+import java.util.List;
+import org.deeplearning4j.optimize.api.TrainingListener;
+
 /**
  * Receives training progress from a {@link TaskRunner}. Calls are cheap; implementations throttle
  * their own output, so a runner may call {@link #update} every iteration.
@@ -21,8 +24,8 @@ public interface TrainingMonitor {
      * DL4J listeners to attach to the network of the run last {@link #start started}, for example the
      * training UI's (--ui). Called after {@link #start}; most monitors attach none.
      */
-    default java.util.List<org.deeplearning4j.optimize.api.TrainingListener> listeners() {
-        return java.util.List.of();
+    default List<TrainingListener> listeners() {
+        return List.of();
     }
 
     /** A monitor that shows nothing, for tests and nested runs. */

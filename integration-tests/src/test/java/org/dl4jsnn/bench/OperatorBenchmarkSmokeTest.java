@@ -1,6 +1,7 @@
 package org.dl4jsnn.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,9 @@ import org.dl4jsnn.reproduce.tasks.IterationBenchmarkRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The operator benchmark on tiny networks and synthetic inputs (uniform on [-1, 1] for the sensors, [0, 1]
@@ -105,7 +106,7 @@ class OperatorBenchmarkSmokeTest {
         BenchSettings s = new BenchSettings(List.of(8), List.of(3), List.of(1), 1, 2, false, 1,
                 List.of("diffusion-reaction-seponet", "mexican-hat"));
         assertThat(s.nets()).containsExactly("mexican-hat", "diffusion-reaction-seponet");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BenchSettings(List.of(8), List.of(3), List.of(1),
+        assertThatThrownBy(() -> new BenchSettings(List.of(8), List.of(3), List.of(1),
                 1, 2, false, 1, List.of("poisson"))).hasMessageContaining("unknown net 'poisson'");
     }
 }

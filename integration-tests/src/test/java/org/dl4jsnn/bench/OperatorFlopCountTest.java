@@ -3,6 +3,7 @@ package org.dl4jsnn.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The operator networks' operation counts against counts done by hand, term by term, on tiny shapes. */
@@ -94,7 +95,7 @@ class OperatorFlopCountTest {
     @Test
     void shapesRejectMismatchedTowers() {
         // a branch with more rows than pairs: neither one per pair nor one per distinct function
-        assertThatThrownBy(() -> new OperatorShape(java.util.List.of(new OperatorShape.Tower("b", 3, new int[] {3, 2, 2}),
+        assertThatThrownBy(() -> new OperatorShape(List.of(new OperatorShape.Tower("b", 3, new int[] {3, 2, 2}),
                 new OperatorShape.Tower("t", 2, new int[] {1, 2, 2})), OperatorShape.Product.DEEPONET, 2, 2))
                 .hasMessageContaining("at most the trunk's rows");
         assertThatThrownBy(() -> OperatorShape.deepOnet(0, 3, 2, 2)).hasMessageContaining("rows must be >= 1");

@@ -2,6 +2,7 @@ package org.dl4jsnn.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -45,7 +46,7 @@ class TransferLearningRfgTest {
         int d = f[0].length + 1;
         double[][] a = new double[d][d + 1];
         for (int r = 0; r < n; r++) {
-            double[] x = java.util.Arrays.copyOf(f[r], d);
+            double[] x = Arrays.copyOf(f[r], d);
             x[d - 1] = 1;
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {

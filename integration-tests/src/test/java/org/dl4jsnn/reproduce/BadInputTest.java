@@ -1,11 +1,13 @@
 package org.dl4jsnn.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.dl4jsnn.reproduce.cli.RegistryLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,12 +134,12 @@ class BadInputTest {
 
     @Test
     void withoutATasksClassMainExplainsWhatIsMissing() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.dl4jsnn.reproduce.cli.RegistryLoader.load(
+        assertThatThrownBy(() -> RegistryLoader.load(
                 "org.dl4jsnn.reproduce.tasks.NoSuchTasks", "registry"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no tasks are built into this jar")
                 .hasMessageContaining("NoSuchTasks");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.dl4jsnn.reproduce.cli.RegistryLoader.load(
+        assertThatThrownBy(() -> RegistryLoader.load(
                 BadInputTest.class.getName(), "registry"))
                 .hasMessageContaining("has no public method registry()");
     }

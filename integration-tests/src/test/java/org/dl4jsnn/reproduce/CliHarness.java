@@ -2,6 +2,7 @@ package org.dl4jsnn.reproduce;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.List;
 
 /** Runs the CLI in-process and captures what it prints. */
@@ -22,7 +23,7 @@ final class CliHarness {
 
     /** The base arguments followed by more. */
     static String[] concat(String[] base, String... more) {
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        String[] all = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
     }

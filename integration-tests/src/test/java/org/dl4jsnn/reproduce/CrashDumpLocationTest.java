@@ -2,7 +2,9 @@ package org.dl4jsnn.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.deeplearning4j.util.CrashReportingUtil;
 import org.junit.jupiter.api.Test;
 
 /** DL4J's out-of-memory reports go to a temporary folder, not into the folder the user ran the tool from. */
@@ -35,9 +37,9 @@ class CrashDumpLocationTest {
     /** The property name is DL4J's own: its crash reporter names it in the jar this build uses. */
     @Test
     void thePropertyIsTheOneDl4jReads() throws Exception {
-        try (var in = org.deeplearning4j.util.CrashReportingUtil.class
+        try (var in = CrashReportingUtil.class
                 .getResourceAsStream("CrashReportingUtil.class")) {
-            String bytes = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(bytes).contains(Dl4jSnnCli.CRASH_DUMP_DIRECTORY);
         }
     }

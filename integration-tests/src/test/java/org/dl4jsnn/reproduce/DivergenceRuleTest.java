@@ -2,6 +2,7 @@ package org.dl4jsnn.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class DivergenceRuleTest {
 
     private static double[] repeat(double v, int n) {
         double[] a = new double[n];
-        java.util.Arrays.fill(a, v);
+        Arrays.fill(a, v);
         return a;
     }
 
@@ -81,9 +82,9 @@ class DivergenceRuleTest {
         }
         Optional<Divergence> whole = feed(new DivergenceRule(), 1, losses);
         DivergenceRule first = new DivergenceRule();
-        assertThat(feed(first, 1, java.util.Arrays.copyOfRange(losses, 0, 100))).isEmpty();
+        assertThat(feed(first, 1, Arrays.copyOfRange(losses, 0, 100))).isEmpty();
         DivergenceRule resumed = new DivergenceRule(first.initialLoss(), first.aboveSince());
-        Optional<Divergence> rest = feed(resumed, 101, java.util.Arrays.copyOfRange(losses, 100, 200));
+        Optional<Divergence> rest = feed(resumed, 101, Arrays.copyOfRange(losses, 100, 200));
         assertThat(whole).isPresent();
         assertThat(whole.get().iteration()).isEqualTo(81 + DivergenceRule.WINDOW - 1);
         assertThat(rest).isEqualTo(whole);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -69,8 +72,8 @@ class ExportCommandTest {
     void resetZeroAndFineTuneSaveTheAdaptedModelAndExportIt() throws Exception {
         Path zip = savedModel();
         Path train = dir.resolve("train.csv");
-        java.util.List<String> rows = new java.util.ArrayList<>();
-        java.util.Random rnd = new java.util.Random(1);
+        List<String> rows = new ArrayList<>();
+        Random rnd = new Random(1);
         for (int i = 0; i < 200; i++) {
             double x = 2 * rnd.nextDouble() - 1;
             double y = 2 * rnd.nextDouble() - 1;
@@ -100,7 +103,7 @@ class ExportCommandTest {
         Path zip = savedModel();
         byte[] all = Files.readAllBytes(zip);
         Path cut = dir.resolve("cut.zip");
-        Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
+        Files.write(cut, Arrays.copyOf(all, all.length / 2));
         CliHarness.Result r = new CliHarness(FakeTaskRunner.grid("fake")).run("export", cut.toString(), "--out",
                 dir.resolve("o").toString());
         assertThat(r.exitCode()).isEqualTo(1);

@@ -2,6 +2,7 @@ package org.dl4jsnn.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dl4jsnn.data.DatasetCache;
 import org.junit.jupiter.api.Test;
 
 /** --help says what each preset sets, where the data cache lives, and how long the default bench runs. */
@@ -17,7 +18,7 @@ class HelpTextTest {
                         + " validation fold after 100 iterations each")
                 .contains("Data sets are generated on first use").contains("--checkpoint-every").contains("--verbose");
         // picocli may wrap inside a long path or property name: compare those without white space
-        String cacheDir = System.getProperty("dl4j.snn.cache", org.dl4jsnn.data.DatasetCache.defaultDirectory().toString());
+        String cacheDir = System.getProperty("dl4j.snn.cache", DatasetCache.defaultDirectory().toString());
         assertThat(r.out().replaceAll("\\s+", "")).contains("keptin" + cacheDir.replaceAll("\\s+", ""))
                 .contains("-Ddl4j.snn.cache=DIR");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.dl4jsnn.reproduce.store.AtomicFiles;
 import org.dl4jsnn.reproduce.store.FolderLock;
 import org.junit.jupiter.api.Assumptions;
@@ -58,7 +59,7 @@ class OutputSafetyTest {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
         FakeTaskRunner runner = FakeTaskRunner.grid("mexican-hat");
         FakeBenchmarkRunner bench = new FakeBenchmarkRunner();
-        CliHarness cli = new CliHarness(new TaskRegistry(java.util.List.of(runner), bench));
+        CliHarness cli = new CliHarness(new TaskRegistry(List.of(runner), bench));
 
         CliHarness.Result r = cli.run(reproduce(Path.of("/proc/dl4j-snn-test-out")));
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.assertj.core.groups.Tuple;
 import org.dl4jsnn.reproduce.json.ResultsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +38,9 @@ class ReproduceEndToEndTest {
         assertThat(results.task()).isEqualTo("mexican-hat");
         assertThat(results.preset()).isEqualTo(Preset.FAST);
         assertThat(results.runs()).extracting(ResultsJson.Row::method, ResultsJson.Row::seed).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("SG-BP", 0L), org.assertj.core.groups.Tuple.tuple("SG-BP", 1L),
-                org.assertj.core.groups.Tuple.tuple("SG-RFG-L", 0L), org.assertj.core.groups.Tuple.tuple("SG-RFG-L", 1L),
-                org.assertj.core.groups.Tuple.tuple("WSG-RFG-G", 0L), org.assertj.core.groups.Tuple.tuple("WSG-RFG-G", 1L));
+                Tuple.tuple("SG-BP", 0L), Tuple.tuple("SG-BP", 1L),
+                Tuple.tuple("SG-RFG-L", 0L), Tuple.tuple("SG-RFG-L", 1L),
+                Tuple.tuple("WSG-RFG-G", 0L), Tuple.tuple("WSG-RFG-G", 1L));
         assertThat(results.runs()).allSatisfy(row -> {
             assertThat(row.iterations()).isEqualTo(30);
             assertThat(row.batch()).isEqualTo(16);
@@ -85,7 +87,7 @@ class ReproduceEndToEndTest {
     @Test
     void curveArtifactsBecomeSampleCharts() throws IOException {
         FakeTaskRunner runner = new FakeTaskRunner("poisson-deeponet", FakeTaskRunner.Kind.CURVES,
-                List.of(MethodSpec.parse("WSG-BP", 1)), java.util.Map.of("WSG-BP", 0.0241));
+                List.of(MethodSpec.parse("WSG-BP", 1)), Map.of("WSG-BP", 0.0241));
         Path out = tmp.resolve("p");
 
         CliHarness.Result r = new CliHarness(runner).run("reproduce", "poisson-deeponet", "--progress", "none",
@@ -102,7 +104,7 @@ class ReproduceEndToEndTest {
     void allRunsEveryTaskIntoItsOwnFolderWithDefaultMethodsAndDirections() throws IOException {
         FakeTaskRunner a = FakeTaskRunner.grid("mexican-hat");
         FakeTaskRunner b = new FakeTaskRunner("diffusion-reaction-seponet", FakeTaskRunner.Kind.NONE,
-                List.of(MethodSpec.parse("SG-BP", 1), MethodSpec.parse("SG-RFG-L", 1)), java.util.Map.of());
+                List.of(MethodSpec.parse("SG-BP", 1), MethodSpec.parse("SG-RFG-L", 1)), Map.of());
 
         CliHarness.Result r = new CliHarness(a, b).run("reproduce", "all", "--directions", "4", "--iterations", "10",
                 "--progress", "none", "--out", tmp.toString());

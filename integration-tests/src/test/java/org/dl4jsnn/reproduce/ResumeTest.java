@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import org.dl4jsnn.reproduce.json.ResultsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +118,7 @@ class ResumeTest {
         assertThat(cli.run(args(out)).exitCode()).isEqualTo(1);
         Path checkpoint = out.resolve("checkpoints/mexican-hat.SG-BP.seed1.ckpt");
         byte[] bytes = Files.readAllBytes(checkpoint);
-        Files.write(checkpoint, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        Files.write(checkpoint, Arrays.copyOf(bytes, bytes.length - 3));
         runner.killAtHalfwayOf = null;
         runner.calls.clear();
 

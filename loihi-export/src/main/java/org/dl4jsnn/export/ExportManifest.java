@@ -1,8 +1,10 @@
 package org.dl4jsnn.export;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The export folder's manifest.json and quantization.md, as text. */
 public final class ExportManifest {
@@ -39,7 +41,7 @@ public final class ExportManifest {
             field(sb, 3, "resetMatchesLoihi", Boolean.toString(e.resetMatchesLoihi()), true);
             StringBuilder files = new StringBuilder("{");
             int i = 0;
-            for (Map.Entry<ExportFormat, java.nio.file.Path> f : new java.util.TreeMap<>(e.files()).entrySet()) {
+            for (Map.Entry<ExportFormat, Path> f : new TreeMap<>(e.files()).entrySet()) {
                 files.append(i++ > 0 ? ", " : "").append(str(f.getKey().name().toLowerCase(Locale.ROOT))).append(": ")
                         .append(str(f.getValue().getFileName().toString()));
             }

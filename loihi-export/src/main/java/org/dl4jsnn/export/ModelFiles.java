@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -78,7 +79,7 @@ public final class ModelFiles {
         double[][] x = new double[rows.size()][];
         double[] y = width == nIn + 1 ? new double[rows.size()] : null;
         for (int r = 0; r < x.length; r++) {
-            x[r] = java.util.Arrays.copyOf(rows.get(r), nIn);
+            x[r] = Arrays.copyOf(rows.get(r), nIn);
             if (y != null) {
                 y[r] = rows.get(r)[nIn];
             }

@@ -7,6 +7,7 @@ import io.jhdf.api.Group;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.dl4jsnn.neuron.ResetMode;
@@ -78,7 +79,7 @@ public final class NetxReader {
         requireType(in, INPUT);
         long[] shape = longs(in, SHAPE);
         if (shape.length != 3 || shape[1] != 1 || shape[2] != 1) {
-            throw in.fail(SHAPE, "is " + java.util.Arrays.toString(shape) + ", expected [neurons, 1, 1]");
+            throw in.fail(SHAPE, "is " + Arrays.toString(shape) + ", expected [neurons, 1, 1]");
         }
         double[][] encW = host.matrix(ENCODER_WEIGHT);
         if (encW.length != shape[0]) {
@@ -152,7 +153,7 @@ public final class NetxReader {
         double[][] w = layer.matrix(WEIGHT);
         long[] shape = longs(layer, SHAPE);
         if (shape.length != 1 || shape[0] != w.length) {
-            throw layer.fail(SHAPE, "is " + java.util.Arrays.toString(shape) + " but weight has " + w.length
+            throw layer.fail(SHAPE, "is " + Arrays.toString(shape) + " but weight has " + w.length
                     + " rows");
         }
         int[][] wi = new int[w.length][];

@@ -1,5 +1,6 @@
 package org.dl4jsnn.export;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
 public record NirGraph(String version, Map<String, Node> nodes, List<Edge> edges) {
 
     public NirGraph {
-        nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         edges = List.copyOf(edges);
         for (Edge e : edges) {
             if (!nodes.containsKey(e.source()) || !nodes.containsKey(e.target())) {
@@ -22,7 +23,7 @@ public record NirGraph(String version, Map<String, Node> nodes, List<Edge> edges
 
     public record Node(String type, Map<String, Object> params) {
         public Node {
-            params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.dl4jsnn.export;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class QuantizationAwareFineTune {
             return batch;
         }
         INDArray[] labels = new INDArray[outputs];
-        java.util.Arrays.fill(labels, batch.getLabels(0));
+        Arrays.fill(labels, batch.getLabels(0));
         return new org.nd4j.linalg.dataset.MultiDataSet(batch.getFeatures(), labels);
     }
 

@@ -3,6 +3,7 @@ package org.dl4jsnn.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.data.PointSamples;
 import org.dl4jsnn.emulator.Emulation;
@@ -85,7 +86,7 @@ class MexicanHatExactExportTest {
             Emulation e = emulator.run(x, true);
             PipelinedReference.Run r = reference.run(x);
             for (int l = 0; l < r.spikeTrains().length; l++) {
-                if (!java.util.Arrays.equals(e.spikeTrains()[l], r.spikeTrains()[l])) {
+                if (!Arrays.equals(e.spikeTrains()[l], r.spikeTrains()[l])) {
                     mismatchedTrains++;
                 }
             }

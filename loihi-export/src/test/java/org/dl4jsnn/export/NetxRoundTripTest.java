@@ -10,6 +10,7 @@ import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.dl4jsnn.neuron.ResetMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,7 +125,7 @@ class NetxRoundTripTest {
         NetxWriter.write(network(), file);
         byte[] all = Files.readAllBytes(file);
         Path cut = dir.resolve("cut.net");
-        Files.write(cut, java.util.Arrays.copyOf(all, all.length / 3));
+        Files.write(cut, Arrays.copyOf(all, all.length / 3));
         assertThatThrownBy(() -> NetxReader.read(cut)).isInstanceOf(NetxFormatException.class)
                 .hasMessageContaining("cut.net");
         Path garbage = dir.resolve("garbage.net");

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.neuron.ResetMode;
 import org.junit.jupiter.api.Test;
@@ -96,7 +99,7 @@ class NirExportTest {
 
     /** Follows the chain of edges from "input"; IF nodes keep their voltage across steps. */
     private static double[] simulate(NirGraph g, double[] x, int steps) {
-        List<String> order = new java.util.ArrayList<>();
+        List<String> order = new ArrayList<>();
         String at = "input";
         while (true) {
             order.add(at);
@@ -107,7 +110,7 @@ class NirExportTest {
             }
             at = next.get().target();
         }
-        java.util.Map<String, double[]> voltage = new java.util.HashMap<>();
+        Map<String, double[]> voltage = new HashMap<>();
         double[] last = null;
         for (int t = 0; t < steps; t++) {
             double[] signal = x;

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.operator.BranchRows;
 import org.dl4jsnn.operator.SpikingDeepOnet;
 import org.dl4jsnn.operator.SpikingSepOnet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -43,8 +45,8 @@ class OperatorExportTest {
                 "\"branch_out.net\"", "\"resetMatchesLoihi\": false");
 
         // the formula, applied to the nets' own outputs, gives the graph's output
-        INDArray f = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 5);
-        INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 1);
+        INDArray f = Nd4j.rand(DataType.FLOAT, 4, 5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 1);
         Map<String, INDArray> acts = net.feedForward(new INDArray[] {f, x}, false);
         INDArray u = net.outputSingle(f, x);
         for (int s = 0; s < 4; s++) {
@@ -59,7 +61,7 @@ class OperatorExportTest {
     @Test
     void perFunctionDeepOnetExportsTheSameTwoNetsNotItsIndex() throws Exception {
         ComputationGraph net = new ComputationGraph(SpikingDeepOnet.builder().sensors(5).hidden(6).latent(3)
-                .timeSteps(8).seed(3).branchRows(org.dl4jsnn.operator.BranchRows.PER_FUNCTION).build());
+                .timeSteps(8).seed(3).branchRows(BranchRows.PER_FUNCTION).build());
         net.init();
         ModelExporter.Result r = ModelExporter.export(net, dir, EnumSet.allOf(ExportFormat.class), 2.0);
         assertThat(r.combination().kind()).isEqualTo(OperatorCombination.Kind.DEEPONET);

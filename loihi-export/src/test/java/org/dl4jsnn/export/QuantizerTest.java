@@ -2,6 +2,7 @@ package org.dl4jsnn.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.dl4jsnn.neuron.ResetMode;
@@ -51,7 +52,7 @@ class QuantizerTest {
         assertThat(net.readoutOffset()).containsExactly(0.125);
         assertThat(r.report()).extracting(LayerQuantization::role).containsExactly("encoder", "spiking", "readout");
         assertThat(r.report().get(1).limitedBy()).isEqualTo("weight");
-        assertThat(r.report().get(1).maxAbsWeightError()).isCloseTo(0.9 - 230 / 256.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(r.report().get(1).maxAbsWeightError()).isCloseTo(0.9 - 230 / 256.0, within(1e-12));
         assertThat(r.report().get(0).limitedBy()).isEqualTo("current");
     }
 

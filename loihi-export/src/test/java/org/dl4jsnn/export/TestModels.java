@@ -1,6 +1,7 @@
 package org.dl4jsnn.export;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.dl4jsnn.neuron.ResetMode;
@@ -31,7 +32,7 @@ public final class TestModels {
             layers.add(dense("spikes" + (l - 1), sizes[l], sizes[l - 1], 1.0, rnd));
         }
         double[] thresholds = new double[layers.size()];
-        java.util.Arrays.fill(thresholds, 1.0);
+        Arrays.fill(thresholds, 1.0);
         DenseParams readout = dense("u", sizes[sizes.length - 1], sizes[sizes.length - 2], 0.5, rnd);
         return new SpikingMlp(layers, thresholds, reset, readout, steps);
     }

@@ -1,5 +1,6 @@
 package org.dl4jsnn.operator.vertex;
 
+import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -36,7 +37,7 @@ public class SepOnetProductVertex extends BaseGraphVertex {
             if (inputs[i].rank() != 2 || inputs[i].size(1) != r) {
                 throw new IllegalArgumentException(getVertexName() + ": branch, x-trunk and t-trunk outputs must be "
                         + "[rows, r] with the same r; input " + i + " has shape "
-                        + java.util.Arrays.toString(inputs[i].shape()));
+                        + Arrays.toString(inputs[i].shape()));
             }
         }
         return new int[] {(int) inputs[0].size(0), (int) inputs[1].size(0), (int) inputs[2].size(0), (int) r};

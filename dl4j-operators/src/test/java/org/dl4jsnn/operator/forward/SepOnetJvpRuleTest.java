@@ -3,6 +3,7 @@ package org.dl4jsnn.operator.forward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.dl4jsnn.forward.Value;
@@ -53,6 +54,6 @@ class SepOnetJvpRuleTest {
         Value primal = rule.primal(in, null);
         assertThat(primal.primal()).containsExactly(full.primal());
         assertThat(primal.tangents().length).isEqualTo(5);
-        assertThat(java.util.Arrays.asList(primal.tangents())).containsOnlyNulls();
+        assertThat(Arrays.asList(primal.tangents())).containsOnlyNulls();
     }
 }

@@ -1,5 +1,6 @@
 package org.dl4jsnn.samediff.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -67,7 +68,7 @@ public record SpikingMlpSpec(int nIn, List<Integer> hidden, int nOut, int timeSt
         private Builder(int nIn, int nOut, int... hidden) {
             this.nIn = nIn;
             this.nOut = nOut;
-            this.hidden = java.util.Arrays.stream(hidden).boxed().toList();
+            this.hidden = Arrays.stream(hidden).boxed().toList();
         }
 
         public Builder timeSteps(int t) { this.timeSteps = t; return this; }

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +29,7 @@ public record TrainerState(long iteration, int epoch, Map<String, INDArray> para
     private static Map<String, INDArray> copy(Map<String, INDArray> arrays) {
         Map<String, INDArray> c = new LinkedHashMap<>();
         arrays.forEach((k, v) -> c.put(k, v.dup()));
-        return java.util.Collections.unmodifiableMap(c);
+        return Collections.unmodifiableMap(c);
     }
 
     public void write(OutputStream out) throws IOException {

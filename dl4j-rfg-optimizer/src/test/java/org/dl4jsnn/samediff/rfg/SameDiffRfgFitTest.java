@@ -8,24 +8,25 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.dl4jsnn.estimator.RfgSettings;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
 import org.dl4jsnn.neuron.ResetMode;
 import org.dl4jsnn.samediff.model.SpikingMlpGraph;
 import org.dl4jsnn.samediff.model.SpikingMlpSpec;
+import org.dl4jsnn.samediff.spike.SpikeOps;
+import org.dl4jsnn.samediff.testing.DenseMlp;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.testing.MexicanHatData;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.dl4jsnn.samediff.spike.SpikeOps;
-import org.dl4jsnn.samediff.testing.DenseMlp;
 
 /** The fit-like entry: DataSetIterator epochs, listeners, and resuming from a saved state. */
 class SameDiffRfgFitTest {
@@ -93,7 +94,7 @@ class SameDiffRfgFitTest {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 2);
         SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, 1);
-        java.util.SplittableRandom init = new java.util.SplittableRandom(70);
+        SplittableRandom init = new SplittableRandom(70);
         SDVariable w1 = sd.var("w1", DenseMlp.gaussian(init, DataType.FLOAT, 0.6, 2, 32));
         SDVariable b1 = sd.var("b1", DenseMlp.gaussian(init, DataType.FLOAT, 1.0, 32).addi(1.0));
         SDVariable w2 = sd.var("w2", Nd4j.zeros(DataType.FLOAT, 32, 1));

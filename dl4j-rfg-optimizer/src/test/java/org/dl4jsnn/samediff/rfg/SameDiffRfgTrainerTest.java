@@ -1,33 +1,34 @@
 package org.dl4jsnn.samediff.rfg;
 
-import org.dl4jsnn.estimator.DirectionDistribution;
-import org.dl4jsnn.estimator.NonFiniteGradientException;
-import org.dl4jsnn.estimator.RfgSettings;
-import org.dl4jsnn.samediff.model.SpikingMlpGraph;
-import org.dl4jsnn.samediff.model.SpikingMlpSpec;
-import org.dl4jsnn.samediff.forward.TangentGraph;
-import org.dl4jsnn.samediff.testing.DenseMlp;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.Operation;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
-import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.junit.jupiter.api.Test;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.Sgd;
-
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
-
+import java.util.SplittableRandom;
+import org.dl4jsnn.estimator.DirectionDistribution;
+import org.dl4jsnn.estimator.NonFiniteGradientException;
+import org.dl4jsnn.estimator.RfgSettings;
+import org.dl4jsnn.samediff.forward.TangentGraph;
+import org.dl4jsnn.samediff.model.SpikingMlpGraph;
+import org.dl4jsnn.samediff.model.SpikingMlpSpec;
+import org.dl4jsnn.samediff.testing.DenseMlp;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -110,8 +111,8 @@ class SameDiffRfgTrainerTest {
         SameDiffRfgTrainer trainer = SameDiffRfgTrainer.builder(sd, net.loss()).parameterGroups(net.layerParameters())
                 .spikes(net.spikes()).rfg(RfgSettings.global(56).withDirections(4)).build();
         assertThat(trainer.tangentGraphs()).hasSize(4);
-        Map<String, INDArray> data = net.placeholders(DenseMlp.gaussian(new java.util.SplittableRandom(57), DT, 2.0,
-                16, 2), DenseMlp.gaussian(new java.util.SplittableRandom(58), DT, 1.0, 16, 1));
+        Map<String, INDArray> data = net.placeholders(DenseMlp.gaussian(new SplittableRandom(57), DT, 2.0,
+                16, 2), DenseMlp.gaussian(new SplittableRandom(58), DT, 1.0, 16, 1));
 
         OpCounter stacked = new OpCounter();
         sd.setListeners(stacked);
@@ -133,7 +134,7 @@ class SameDiffRfgTrainerTest {
             int offset = 0;
             for (String p : trainer.parameters()) {
                 INDArray param = sd.getVariable(p).getArr();
-                double[] values = java.util.Arrays.copyOfRange(v[row], offset, offset + (int) param.length());
+                double[] values = Arrays.copyOfRange(v[row], offset, offset + (int) param.length());
                 direction.put(p, Nd4j.create(values, param.shape(), DT));
                 offset += (int) param.length();
             }
@@ -275,7 +276,7 @@ class SameDiffRfgTrainerTest {
     /** y = sin(x) at n points spread over [-pi, pi]. */
     static Map<String, INDArray> sine(int n) {
         INDArray x = Nd4j.linspace(-Math.PI, Math.PI, n, DT).reshape(n, 1);
-        INDArray y = org.nd4j.linalg.ops.transforms.Transforms.sin(x, true);
+        INDArray y = Transforms.sin(x, true);
         return Map.of("x", x, "target", y);
     }
 }

@@ -1,14 +1,14 @@
 package org.dl4jsnn.samediff.testing;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /** A small dense MLP with MSE loss as a SameDiff graph, for tests: x -> tanh -> sigmoid -> relu -> y. */
 public record DenseMlp(SameDiff sd, List<String> parameters) {
@@ -21,7 +21,7 @@ public record DenseMlp(SameDiff sd, List<String> parameters) {
         SplittableRandom random = new SplittableRandom(seed);
         SDVariable h = sd.placeHolder("x", dt, -1, widths[0]);
         SDVariable target = sd.placeHolder("target", dt, -1, widths[widths.length - 1]);
-        List<String> params = new java.util.ArrayList<>();
+        List<String> params = new ArrayList<>();
         for (int l = 1; l < widths.length; l++) {
             SDVariable w = sd.var("W" + l, gaussian(random, dt, 1.0 / Math.sqrt(widths[l - 1]), widths[l - 1], widths[l]));
             SDVariable b = sd.var("b" + l, gaussian(random, dt, 0.3, widths[l]));

@@ -1,6 +1,7 @@
 package org.dl4jsnn.arbiter.method;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** How a candidate's gradient is computed (docs/design.md section 3). */
@@ -29,7 +30,7 @@ public enum GradientMethod {
 
     /** Parses a label (case-insensitive; '_' and '-' are interchangeable). */
     public static GradientMethod parse(String text) {
-        String t = text.trim().toUpperCase(java.util.Locale.ROOT).replace('_', '-');
+        String t = text.trim().toUpperCase(Locale.ROOT).replace('_', '-');
         for (GradientMethod m : values()) {
             if (m.label.equals(t)) {
                 return m;

@@ -1,5 +1,7 @@
 package org.dl4jsnn.arbiter.method;
 
+import java.io.Serializable;
+import java.util.Locale;
 import java.util.Objects;
 import org.dl4jsnn.estimator.DirectionDistribution;
 import org.dl4jsnn.estimator.Perturbation;
@@ -15,7 +17,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * @param learningRate Adam's starting rate, finite and in (0, 1]
  */
 public record TrainingMethod(GradientMethod gradient, int directions, DirectionDistribution distribution,
-                             double learningRate, LearningRateSchedule schedule) implements java.io.Serializable {
+                             double learningRate, LearningRateSchedule schedule) implements Serializable {
 
     public TrainingMethod {
         Objects.requireNonNull(gradient, "gradient");
@@ -55,7 +57,7 @@ public record TrainingMethod(GradientMethod gradient, int directions, DirectionD
                 sb.append("xK").append(directions);
             }
             if (distribution != DirectionDistribution.RADEMACHER) {
-                sb.append(" (").append(distribution.name().toLowerCase(java.util.Locale.ROOT)).append(')');
+                sb.append(" (").append(distribution.name().toLowerCase(Locale.ROOT)).append(')');
             }
         }
         return sb.toString();

@@ -1,5 +1,7 @@
 package org.dl4jsnn.arbiter.run;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +24,7 @@ public record CandidateRecord(int index, double[] flatParameters, Double score, 
     public CandidateRecord {
         Objects.requireNonNull(flatParameters, "flatParameters");
         flatParameters = flatParameters.clone();
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         if ((score == null) == (error == null)) {
             throw new IllegalArgumentException("a candidate record has either a score or an error, not both or neither");
         }
@@ -43,7 +45,7 @@ public record CandidateRecord(int index, double[] flatParameters, Double score, 
     }
 
     boolean sameParameters(double[] other) {
-        return java.util.Arrays.equals(flatParameters, other);
+        return Arrays.equals(flatParameters, other);
     }
 
     @Override
@@ -56,6 +58,6 @@ public record CandidateRecord(int index, double[] flatParameters, Double score, 
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, java.util.Arrays.hashCode(flatParameters), score, settings);
+        return Objects.hash(index, Arrays.hashCode(flatParameters), score, settings);
     }
 }

@@ -1,9 +1,11 @@
 package org.dl4jsnn.arbiter.run;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.function.IntFunction;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
@@ -41,9 +43,9 @@ public final class CandidateTaskCreator implements TaskCreator {
      */
     public CandidateTaskCreator(SearchFolder folder, SearchSettings settings,
                                 IntFunction<List<TrainingListener>> trainingListeners) {
-        this.folder = java.util.Objects.requireNonNull(folder, "folder");
-        this.settings = java.util.Objects.requireNonNull(settings, "settings");
-        this.trainingListeners = java.util.Objects.requireNonNull(trainingListeners, "trainingListeners");
+        this.folder = Objects.requireNonNull(folder, "folder");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.trainingListeners = Objects.requireNonNull(trainingListeners, "trainingListeners");
     }
 
     @Override
@@ -100,7 +102,7 @@ public final class CandidateTaskCreator implements TaskCreator {
         } catch (Exception e) {
             CandidateInfo failed = new CandidateInfo(index, CandidateStatus.Failed, null, start, start,
                     System.currentTimeMillis(), candidate.getFlatParameters(), SearchFolder.stackTrace(e));
-            if (!(e instanceof java.util.concurrent.CancellationException)) {
+            if (!(e instanceof CancellationException)) {
                 folder.recordFailure(candidate, failed, e);
             }
             OptimizationResult result = new OptimizationResult(candidate, null, index, null, failed, null);

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.commons.lang3.exception.ExceptionUtils;
@@ -24,6 +25,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jsnn.arbiter.candidate.SearchCandidate;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 /**
  * A search's output folder and Arbiter's ResultSaver: every finished candidate leaves
@@ -120,8 +122,8 @@ public final class SearchFolder implements ResultSaver {
     /** Records a candidate that could not be built, trained or scored, so a resumed search does not retry it. */
     public CandidateRecord recordFailure(Candidate<?> candidate, CandidateInfo info, Throwable cause) {
         Object value = candidate.getValue();
-        java.util.Map<String, Object> settings = value instanceof SearchCandidate c ? c.settings()
-                : java.util.Map.of("method", "-");
+        Map<String, Object> settings = value instanceof SearchCandidate c ? c.settings()
+                : Map.of("method", "-");
         String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         CandidateRecord record = new CandidateRecord(candidate.getIndex(), candidate.getFlatParameters(), null,
                 seconds(info), settings, why, null, null);
@@ -200,7 +202,7 @@ public final class SearchFolder implements ResultSaver {
 
     private static String compactJson(String json) {
         try {
-            return new org.nd4j.shade.jackson.databind.ObjectMapper().readTree(json).toString();
+            return new ObjectMapper().readTree(json).toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

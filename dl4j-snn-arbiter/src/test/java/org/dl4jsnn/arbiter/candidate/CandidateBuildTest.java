@@ -2,10 +2,12 @@ package org.dl4jsnn.arbiter.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Properties;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsnn.arbiter.TestCandidates;
+import org.dl4jsnn.arbiter.data.DiffusionReactionSearchData;
 import org.dl4jsnn.arbiter.data.PoissonSearchData;
 import org.dl4jsnn.arbiter.method.GradientMethod;
 import org.dl4jsnn.conf.SpikingDense;
@@ -14,6 +16,7 @@ import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.train.RfgComputationGraph;
 import org.dl4jsnn.train.RfgMultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -32,8 +35,8 @@ class CandidateBuildTest {
         // same network seed: the two start from the same weights
         assertThat(rfg.params()).isEqualTo(bp.params());
 
-        INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 2);
-        INDArray y = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 16, 2);
+        INDArray y = Nd4j.rand(DataType.FLOAT, 16, 1);
         assertThat(r.lastEstimate()).isNull();
         INDArray before = rfg.params().dup();
         rfg.fit(x, y);
@@ -50,7 +53,7 @@ class CandidateBuildTest {
 
     @Test
     void deepOnetCandidateBuildsAsAnRfgGraphAndTrains() {
-        java.util.Properties p = new java.util.Properties();
+        Properties p = new Properties();
         p.setProperty(PoissonSearchData.TRAIN_FUNCTIONS, "10");
         p.setProperty(PoissonSearchData.SENSORS, "20");
         p.setProperty("batch", "64");
@@ -77,12 +80,12 @@ class CandidateBuildTest {
 
     @Test
     void sepOnetCandidateBuildsAsAnRfgGraphAndTrainsOnTheGrid() {
-        java.util.Properties p = new java.util.Properties();
+        Properties p = new Properties();
         p.setProperty(PoissonSearchData.TRAIN_FUNCTIONS, "10");
         p.setProperty(PoissonSearchData.SENSORS, "11");
-        p.setProperty(org.dl4jsnn.arbiter.data.DiffusionReactionSearchData.GRID, "11,6,21,11");
+        p.setProperty(DiffusionReactionSearchData.GRID, "11,6,21,11");
         p.setProperty("batch", "3");
-        var data = new org.dl4jsnn.arbiter.data.DiffusionReactionSearchData();
+        var data = new DiffusionReactionSearchData();
         data.configure(p);
         assertThat(data.shape()).containsExactly(11, 11, 6);
         SepOnetCandidate candidate = new SepOnetCandidate(11, 11, 6, 6, 4, 4, Surrogate.gaussian(0.5),

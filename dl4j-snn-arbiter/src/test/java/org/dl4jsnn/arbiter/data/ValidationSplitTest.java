@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsnn.arbiter.TestCandidates;
 import org.dl4jsnn.arbiter.method.GradientMethod;
@@ -51,7 +53,7 @@ class ValidationSplitTest {
         data.configure(props());
         PointSamples held = ((PointValidationSet) data.testData()).samples();
         assertThat(held.size()).isEqualTo(20);
-        java.util.Set<String> validation = new java.util.HashSet<>();
+        Set<String> validation = new HashSet<>();
         for (int i = 0; i < held.size(); i++) {
             validation.add((double) (float) held.input(i, 0) + "," + (double) (float) held.input(i, 1));
         }

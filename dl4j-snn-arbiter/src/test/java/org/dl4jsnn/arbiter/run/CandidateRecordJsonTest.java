@@ -2,22 +2,24 @@ package org.dl4jsnn.arbiter.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import org.dl4jsnn.arbiter.TestCandidates;
 import org.dl4jsnn.arbiter.candidate.SpikingMlpCandidate;
 import org.dl4jsnn.arbiter.method.GradientMethod;
 import org.junit.jupiter.api.Test;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 class CandidateRecordJsonTest {
 
     @Test
     void completedAndFailedRecordsRoundTrip() {
         SpikingMlpCandidate c = TestCandidates.mlp(GradientMethod.RFG_L);
-        String network = new org.nd4j.shade.jackson.databind.ObjectMapper().valueToTree(
+        String network = new ObjectMapper().valueToTree(
                 c.configuration(3, 10).toJson()).asText();
         String compact;
         try {
-            compact = new org.nd4j.shade.jackson.databind.ObjectMapper().readTree(network).toString();
-        } catch (java.io.IOException e) {
+            compact = new ObjectMapper().readTree(network).toString();
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
         CandidateRecord done = new CandidateRecord(4, new double[] {0.25, 0.5}, 0.0625, 12.5, c.settings(), null,

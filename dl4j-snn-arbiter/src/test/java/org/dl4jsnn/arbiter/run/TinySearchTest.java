@@ -1,6 +1,7 @@
 package org.dl4jsnn.arbiter.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,17 +9,25 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.arbiter.optimize.parameter.FixedValue;
 import org.deeplearning4j.arbiter.optimize.parameter.continuous.ContinuousParameterSpace;
 import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterSpace;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jsnn.arbiter.data.MexicanHatSearchData;
+import org.dl4jsnn.arbiter.data.PoissonSearchData;
 import org.dl4jsnn.arbiter.method.GradientMethod;
 import org.dl4jsnn.arbiter.space.SpikingDenseLayerSpace;
 import org.dl4jsnn.arbiter.space.SpikingMlpSpace;
 import org.dl4jsnn.arbiter.space.TrainingMethodSpace;
+import org.dl4jsnn.arbiter.spec.SpaceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,10 +61,10 @@ class TinySearchTest {
         assertThat(best.score()).isEqualTo(first.records().stream().mapToDouble(CandidateRecord::score).min().orElseThrow());
         // best-config.json is the best record; best-model.zip restores to a network with the same validation error
         assertThat(CandidateRecordJson.read(Files.readString(dir.resolve(SearchFolder.BEST_CONFIG)))).isEqualTo(best);
-        MultiLayerNetwork restored = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(
+        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(
                 dir.resolve(SearchFolder.BEST_MODEL).toFile(), false);
         assertThat(ValidationScore.validationSet(MexicanHatSearchData.class, data()).relativeL2(restored))
-                .isCloseTo(best.score(), org.assertj.core.api.Assertions.within(1e-9));
+                .isCloseTo(best.score(), within(1e-9));
 
         SearchFolder folder = new SearchFolder(dir);
         FileTime[] stamps = new FileTime[3];
@@ -110,21 +119,21 @@ class TinySearchTest {
     @Test
     void deepOnetSearchRunsThroughTheOperatorBuilder(@TempDir Path dir) throws Exception {
         Properties p = new Properties();
-        p.setProperty(org.dl4jsnn.arbiter.data.PoissonSearchData.TRAIN_FUNCTIONS, "10");
-        p.setProperty(org.dl4jsnn.arbiter.data.PoissonSearchData.SENSORS, "20");
+        p.setProperty(PoissonSearchData.TRAIN_FUNCTIONS, "10");
+        p.setProperty(PoissonSearchData.SENSORS, "20");
         p.setProperty(MexicanHatSearchData.BATCH, "64");
-        var space = org.dl4jsnn.arbiter.spec.SpaceFile.parse(
+        var space = SpaceFile.parse(
                 "{\"method\": [\"BP\", \"RFG-L\"], \"hiddenWidth\": 8, \"latent\": 8, \"timeSteps\": [4, 8]}")
                 .deepOnetSpace(20);
         SearchSettings settings = new SearchSettings(SearchStrategy.GRID, 4, 10, 2, 2, 3);
         ArbiterSearch.Outcome outcome = ArbiterSearch.run(settings, space,
-                org.dl4jsnn.arbiter.data.PoissonSearchData.class, p, new SearchFolder(dir));
+                PoissonSearchData.class, p, new SearchFolder(dir));
         assertThat(outcome.records()).hasSize(4).allMatch(CandidateRecord::completed)
                 .allMatch(r -> "ComputationGraph".equals(r.modelType()));
         assertThat(outcome.records().stream().map(CandidateRecord::method).distinct()).containsExactlyInAnyOrder(
                 "BP", "RFG-L");
         assertThat(new SearchFolder(dir).restoreModel(outcome.best().orElseThrow().index()))
-                .isInstanceOf(org.deeplearning4j.nn.graph.ComputationGraph.class);
+                .isInstanceOf(ComputationGraph.class);
     }
 
     @Test
@@ -140,16 +149,16 @@ class TinySearchTest {
     /** The hook the CLI's --ui uses: each candidate's model trains with the listeners made for its index. */
     @Test
     void trainingListenersSeeEveryIterationOfTheirOwnCandidate(@TempDir Path dir) {
-        java.util.Map<Integer, Integer> iterations = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, Integer> iterations = new ConcurrentHashMap<>();
         SearchSettings two = new SearchSettings(SearchStrategy.RANDOM, 2, 10, 5, 2, 7);
         ArbiterSearch.Outcome outcome = ArbiterSearch.run(two, space(), MexicanHatSearchData.class, data(),
-                new SearchFolder(dir), index -> List.of(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+                new SearchFolder(dir), index -> List.of(new BaseTrainingListener() {
                     @Override
-                    public void iterationDone(org.deeplearning4j.nn.api.Model model, int iteration, int epoch) {
+                    public void iterationDone(Model model, int iteration, int epoch) {
                         iterations.merge(index, 1, Integer::sum);
                     }
                 }));
         assertThat(outcome.records()).hasSize(2).allMatch(CandidateRecord::completed);
-        assertThat(iterations).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(0, 5, 1, 5));
+        assertThat(iterations).containsExactlyInAnyOrderEntriesOf(Map.of(0, 5, 1, 5));
     }
 }

@@ -3,6 +3,7 @@ package org.dl4jsnn.arbiter.space;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.deeplearning4j.arbiter.optimize.parameter.FixedValue;
 import org.deeplearning4j.arbiter.optimize.parameter.continuous.ContinuousParameterSpace;
@@ -78,7 +79,7 @@ class SpikingDenseLayerSpaceTest {
         SpikingDenseLayerSpace space = everything();
         SpikingDense low = space.getValue(new double[9]);
         double[] ones = new double[9];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         SpikingDense high = space.getValue(ones);
         assertThat(low.getThreshold()).isEqualTo(0.5);
         assertThat(high.getThreshold()).isEqualTo(1.5);

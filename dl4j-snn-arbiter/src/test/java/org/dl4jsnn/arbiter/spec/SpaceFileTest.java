@@ -2,8 +2,12 @@ package org.dl4jsnn.arbiter.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Random;
+import java.util.Set;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.util.LeafUtils;
 import org.dl4jsnn.arbiter.candidate.DeepOnetCandidate;
@@ -31,7 +35,7 @@ class SpaceFileTest {
         int n = index(space);
         assertThat(n).isEqualTo(4);
         Random rng = new Random(1);
-        java.util.Set<GradientMethod> methods = java.util.EnumSet.noneOf(GradientMethod.class);
+        Set<GradientMethod> methods = EnumSet.noneOf(GradientMethod.class);
         for (int draw = 0; draw < 100; draw++) {
             double[] p = rng.doubles(n).toArray();
             SpikingMlpCandidate c = space.getValue(p);
@@ -53,10 +57,10 @@ class SpaceFileTest {
         DeepOnetCandidate c = d.getValue(new double[n]);
         assertThat(c.sensors()).isEqualTo(100);
         assertThat(c.surrogate().width()).isEqualTo(0.2);
-        assertThat(c.method().learningRate()).isEqualTo(0.0005, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(c.method().learningRate()).isEqualTo(0.0005, within(1e-12));
         var sep = SpaceFile.preset("seponet").sepOnetSpace(101, 101, 101);
         double[] ones = new double[index(sep)];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         var top = sep.getValue(ones);
         assertThat(top.timeSteps()).isEqualTo(32);
         assertThat(top.surrogate().width()).isEqualTo(0.8);

@@ -2,6 +2,7 @@ package org.dl4jsnn.reproduce.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dl4jsnn.reproduce.BenchRow;
@@ -101,8 +102,8 @@ final class BenchCommand implements Callable<Integer> {
         long needed = runner.largestIterationHeapBytes(settings);
         if (needed > Runtime.getRuntime().maxMemory()) {
             throw new ParameterException(spec.commandLine(), "--directions/--batches: "
-                    + new InsufficientMemoryException("RFG-G at K = " + java.util.Collections.max(directions)
-                            + ", batch " + java.util.Collections.max(batches), needed, Runtime.getRuntime().maxMemory(),
+                    + new InsufficientMemoryException("RFG-G at K = " + Collections.max(directions)
+                            + ", batch " + Collections.max(batches), needed, Runtime.getRuntime().maxMemory(),
                             "lower --directions or --batches").getMessage());
         }
         // written into before the work: a folder that refuses the results must not cost the measurements

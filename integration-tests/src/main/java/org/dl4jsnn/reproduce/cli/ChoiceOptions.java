@@ -2,6 +2,8 @@ package org.dl4jsnn.reproduce.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.dl4jsnn.data.DiffusionReactionDataset;
 import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.choice.LrSchedule;
@@ -9,7 +11,6 @@ import org.dl4jsnn.reproduce.choice.ParameterAveraging;
 import org.dl4jsnn.reproduce.choice.ResetGradient;
 import org.dl4jsnn.reproduce.choice.RfgGroups;
 import org.dl4jsnn.reproduce.choice.TrainingChoices;
-import org.dl4jsnn.data.DiffusionReactionDataset;
 
 /**
  * The training-convention options of {@code reproduce} as given (null: the task's default), turned
@@ -59,7 +60,7 @@ record ChoiceOptions(String schedule, String init, String resetGradient, String 
     }
 
     private static void parse(Map<String, String> m, String option, String key, String value,
-                              java.util.function.UnaryOperator<String> canonical) {
+                              UnaryOperator<String> canonical) {
         if (value == null) {
             return;
         }

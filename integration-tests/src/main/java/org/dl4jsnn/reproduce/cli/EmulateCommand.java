@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -85,7 +86,7 @@ final class EmulateCommand implements Callable<Integer> {
     private static double[][] floatOutputs(ComputationGraph graph, LoihiNetwork net, double[][] x) {
         String readout = net.readout().name();
         var conf = graph.getConfiguration();
-        if (conf.getNetworkOutputs().equals(java.util.List.of(readout)) && conf.getNetworkInputs().size() == 1) {
+        if (conf.getNetworkOutputs().equals(List.of(readout)) && conf.getNetworkInputs().size() == 1) {
             float[][] xf = new float[x.length][];
             for (int s = 0; s < x.length; s++) {
                 xf[s] = new float[x[s].length];

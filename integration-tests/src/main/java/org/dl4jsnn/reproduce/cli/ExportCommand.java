@@ -1,21 +1,24 @@
 package org.dl4jsnn.reproduce.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jsnn.export.ExportFormat;
-import org.dl4jsnn.export.QuantizationAwareFineTune;
-import org.dl4jsnn.export.ResetConversion;
-import org.dl4jsnn.export.SpikingMlpExtractor;
-import org.dl4jsnn.export.TrainingTable;
 import org.dl4jsnn.export.ExportManifest;
 import org.dl4jsnn.export.ExportedNetwork;
 import org.dl4jsnn.export.ModelExporter;
 import org.dl4jsnn.export.ModelFiles;
+import org.dl4jsnn.export.QuantizationAwareFineTune;
+import org.dl4jsnn.export.ResetConversion;
+import org.dl4jsnn.export.SpikingMlpExtractor;
+import org.dl4jsnn.export.TrainingTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,7 +75,7 @@ final class ExportCommand implements Callable<Integer> {
     static final String ADAPTED_MODEL = "model-for-export.zip";
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         if (!(inputBound > 0) || Double.isInfinite(inputBound)) {
             throw new ParameterException(spec.commandLine(), "--input-bound must be finite and > 0, got " + inputBound);
         }
@@ -90,7 +93,7 @@ final class ExportCommand implements Callable<Integer> {
             graph = adapt(graph, stdout);
         }
         ModelExporter.Result r = ModelExporter.export(graph, out, EnumSet.copyOf(formats), inputBound);
-        stdout.println("exported " + r.combination().kind().name().toLowerCase(java.util.Locale.ROOT) + " " + model
+        stdout.println("exported " + r.combination().kind().name().toLowerCase(Locale.ROOT) + " " + model
                 + " to " + out + ":");
         for (ExportedNetwork n : r.networks()) {
             n.files().values().stream().sorted().forEach(f -> stdout.println("  " + f.getFileName()));
@@ -103,7 +106,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** Reset conversion and the quantization-aware fine-tune; the adapted model is saved next to the files. */
-    private ComputationGraph adapt(ComputationGraph loaded, PrintWriter stdout) throws java.io.IOException {
+    private ComputationGraph adapt(ComputationGraph loaded, PrintWriter stdout) throws IOException {
         ComputationGraph graph = loaded;
         if (resetZero) {
             int changed = ResetConversion.nonZeroResetLayers(graph);
@@ -122,7 +125,7 @@ final class ExportCommand implements Callable<Integer> {
             var scales = new QuantizationAwareFineTune(graph, readout).run(data, fineTune);
             stdout.println("fine-tuned " + fineTune + " minibatches on the grid, scales " + scales);
         }
-        java.nio.file.Files.createDirectories(out);
+        Files.createDirectories(out);
         ModelSerializer.writeModel(graph, out.resolve(ADAPTED_MODEL).toFile(), false);
         stdout.println("saved the adapted model as " + out.resolve(ADAPTED_MODEL));
         return graph;

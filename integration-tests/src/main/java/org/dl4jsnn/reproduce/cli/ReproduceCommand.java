@@ -2,10 +2,12 @@ package org.dl4jsnn.reproduce.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dl4jsnn.parallel.BatchChunks;
 import org.dl4jsnn.parallel.BatchThreads;
+import org.dl4jsnn.reproduce.DistributedTrainers;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.TaskRegistry;
@@ -21,7 +23,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.dl4jsnn.reproduce.DistributedTrainers;
 
 /** {@code dl4j-snn reproduce <task>}: trains every (method, seed) and writes the report. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
@@ -211,7 +212,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (export) {
             JhdfLogging.quiet();
         }
-        List<String> diverged = new java.util.ArrayList<>();
+        List<String> diverged = new ArrayList<>();
         try (OutputLocks locks = lock(plans); BatchThreads pool = BatchThreads.of(threads)) {
             TaskReproduction reproduction = new TaskReproduction(ui.monitors(() -> progress.create(err), trainingUi),
                     export ? new RunExport(RunExport.INPUT_BOUND) : null, pool);

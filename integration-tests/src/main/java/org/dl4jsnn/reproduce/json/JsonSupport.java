@@ -2,6 +2,7 @@ package org.dl4jsnn.reproduce.json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
@@ -28,7 +29,7 @@ public final class JsonSupport {
     public byte[] bytes(JsonNode node) {
         try {
             byte[] body = mapper.writeValueAsBytes(node);
-            byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
+            byte[] withNewline = Arrays.copyOf(body, body.length + 1);
             withNewline[body.length] = '\n';
             return withNewline;
         } catch (JsonProcessingException e) {

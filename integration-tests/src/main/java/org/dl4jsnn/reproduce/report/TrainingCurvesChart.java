@@ -3,6 +3,7 @@ package org.dl4jsnn.reproduce.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.TrainingPoint;
@@ -43,7 +44,7 @@ final class TrainingCurvesChart {
 
     private static Optional<XYChart> of(String title, String xTitle, String yTitle, List<MethodRun> runs,
                                         ToDoubleFunction<TrainingPoint> quantity,
-                                        java.util.function.ToDoubleBiFunction<MethodRun, TrainingPoint> x) {
+                                        ToDoubleBiFunction<MethodRun, TrainingPoint> x) {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         ChartStyle.apply(chart.getStyler());

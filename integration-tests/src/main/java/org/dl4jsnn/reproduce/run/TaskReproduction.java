@@ -1,5 +1,6 @@
 package org.dl4jsnn.reproduce.run;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -69,7 +70,7 @@ public final class TaskReproduction {
             out.clearState();
         }
         out.clearReport();
-        if (!java.nio.file.Files.exists(out.settingsJson())) {
+        if (!Files.exists(out.settingsJson())) {
             AtomicFiles.write(out.settingsJson(), settingsJson.write(
                     new SettingsJson.Recorded(plan.task(), plan.preset(), plan.settings(), plan.lrSearch())));
         }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class SearchScoreChart {
         s.setXAxisDecimalPattern("#0");
         s.setSeriesColors(PALETTE.clone());
         Map<String, List<CandidateRecord>> byMethod = new LinkedHashMap<>();
-        records.stream().filter(CandidateRecord::completed).sorted(java.util.Comparator.comparing(CandidateRecord::method))
+        records.stream().filter(CandidateRecord::completed).sorted(Comparator.comparing(CandidateRecord::method))
                 .forEach(r -> byMethod.computeIfAbsent(r.method(), k -> new ArrayList<>()).add(r));
         if (byMethod.isEmpty()) {
             chart.addSeries("no completed candidate", new double[] {0}, new double[] {1}).setMarker(SeriesMarkers.NONE);

@@ -1,7 +1,9 @@
 package org.dl4jsnn.reproduce.tasks;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.dl4jsnn.data.DatasetCache;
+import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.reproduce.CheckpointStore;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodRun;
@@ -9,7 +11,6 @@ import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.TaskRunner;
 import org.dl4jsnn.reproduce.TrainingMonitor;
-import org.dl4jsnn.parallel.BatchThreads;
 
 /** A task runner whose training is the shared {@link TrainingLoop}. */
 abstract class BaseTask implements TaskRunner, TaskModel {
@@ -25,7 +26,7 @@ abstract class BaseTask implements TaskRunner, TaskModel {
 
     /** "the last 80 of 800 training functions": the fold {@link EvaluationSplit#validationStart} cuts off. */
     static String lastRows(int n, String rows) {
-        return String.format(java.util.Locale.ROOT, "the last %,d of the %,d training %s",
+        return String.format(Locale.ROOT, "the last %,d of the %,d training %s",
                 n - EvaluationSplit.validationStart(n), n, rows);
     }
 
@@ -48,7 +49,7 @@ abstract class BaseTask implements TaskRunner, TaskModel {
     @Override
     public MethodRun run(RunSettings settings, MethodSpec method, long seed, EvaluationSplit split,
                          TrainingMonitor monitor, CheckpointStore checkpoints, String runKey,
-                         org.dl4jsnn.parallel.BatchThreads threads) {
+                         BatchThreads threads) {
         return new TrainingLoop(forSettings(settings), checkpoints.interval().toMillis(), threads).run(settings,
                 method, seed, split, monitor, checkpoints, runKey);
     }

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,8 +106,8 @@ record Checkpoint(RunIdentity identity, int iterations, double wallSeconds, List
         return bytes.toByteArray();
     }
 
-    private static java.nio.file.Path where(String runKey) {
-        return java.nio.file.Path.of("checkpoints", runKey);
+    private static Path where(String runKey) {
+        return Path.of("checkpoints", runKey);
     }
 
     static Checkpoint decode(String runKey, byte[] payload) {

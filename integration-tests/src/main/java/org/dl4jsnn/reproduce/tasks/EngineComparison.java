@@ -1,6 +1,7 @@
 package org.dl4jsnn.reproduce.tasks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.estimator.NonFiniteGradientException;
@@ -103,8 +104,8 @@ public final class EngineComparison {
     private void progress(MethodSpec method, int iteration, int of, double dl4jLoss, double sameDiffLoss) {
         if (iteration % 100 == 0 || iteration == of) {
             LOG.info("{} {}: iteration {}/{}, loss {} (dl4j engine), {} (samediff engine)", taskName, method.label(),
-                    iteration, of, String.format(java.util.Locale.ROOT, "%.5f", dl4jLoss),
-                    String.format(java.util.Locale.ROOT, "%.5f", sameDiffLoss));
+                    iteration, of, String.format(Locale.ROOT, "%.5f", dl4jLoss),
+                    String.format(Locale.ROOT, "%.5f", sameDiffLoss));
         }
     }
 

@@ -1,16 +1,17 @@
 package org.dl4jsnn.reproduce.tasks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.dl4jsnn.bench.BenchMethod;
 import org.dl4jsnn.bench.BenchResult;
+import org.dl4jsnn.bench.IterationBenchmark;
 import org.dl4jsnn.bench.OperatorBenchmark;
 import org.dl4jsnn.bench.OperatorWorkload;
-import org.dl4jsnn.data.PoissonDataset;
-import org.dl4jsnn.bench.IterationBenchmark;
 import org.dl4jsnn.bench.PeakGemm;
+import org.dl4jsnn.data.PoissonDataset;
 import org.dl4jsnn.reproduce.BenchRow;
 import org.dl4jsnn.reproduce.BenchSettings;
 import org.dl4jsnn.reproduce.BenchmarkRunner;
@@ -112,7 +113,7 @@ public final class IterationBenchmarkRunner implements BenchmarkRunner {
     /** RFG-G at the largest K and batch: the stacked tangents of every neuron of the bench net. */
     @Override
     public long largestIterationHeapBytes(BenchSettings s) {
-        long neurons = java.util.Arrays.stream(IterationBenchmark.WIDTHS).skip(1).sum();
+        long neurons = Arrays.stream(IterationBenchmark.WIDTHS).skip(1).sum();
         int k = s.directions().stream().mapToInt(Integer::intValue).max().orElse(1);
         int batch = s.batches().stream().mapToInt(Integer::intValue).max().orElse(1);
         return SweepMemory.bytes(neurons, k, batch);

@@ -1,22 +1,24 @@
 package org.dl4jsnn.reproduce.tasks;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dl4jsnn.operator.OperatorBiases;
-import org.dl4jsnn.init.InitScheme;
-import org.dl4jsnn.reproduce.choice.LrSchedule;
-import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.dl4jsnn.estimator.Perturbation;
 import org.dl4jsnn.estimator.RfgSettings;
+import org.dl4jsnn.init.InitScheme;
+import org.dl4jsnn.operator.OperatorBiases;
 import org.dl4jsnn.reproduce.GradientKind;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.SurrogateKind;
+import org.dl4jsnn.reproduce.choice.LrSchedule;
+import org.dl4jsnn.reproduce.choice.TrainingChoices;
+import org.dl4jsnn.surrogate.CounterNoise;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.dl4jsnn.train.RfgComputationGraph;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.dl4jsnn.surrogate.CounterNoise;
 
 /** Turns a method label's parts into the library's settings. */
 final class Methods {
@@ -50,8 +52,8 @@ final class Methods {
     }
 
     /** The same settings with step decay of the learning rate. */
-    static java.util.Map<String, String> withStepDecay(java.util.Map<String, String> extra) {
-        java.util.Map<String, String> m = new java.util.TreeMap<>(extra);
+    static Map<String, String> withStepDecay(Map<String, String> extra) {
+        Map<String, String> m = new TreeMap<>(extra);
         m.put(SCHEDULE, LrSchedule.STEP.label());
         return m;
     }

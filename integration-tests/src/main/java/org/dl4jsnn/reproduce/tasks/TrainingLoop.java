@@ -1,6 +1,7 @@
 package org.dl4jsnn.reproduce.tasks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -99,7 +100,7 @@ final class TrainingLoop {
         double trainSeconds = 0;
         int trained = 0;
         Divergence divergence = null;
-        java.util.Optional<String> master = DistributedTrainers.master(settings);
+        Optional<String> master = DistributedTrainers.master(settings);
         try (CheckpointOnSignal onSignal = CheckpointOnSignal.install(name);
              DistributedTraining.Session spark = master.map(m -> DistributedTrainers.require().open(m)).orElse(null)) {
             for (int it = done; it < settings.iterations(); ) {
@@ -213,7 +214,7 @@ final class TrainingLoop {
             return batch;
         }
         INDArray[] repeated = new INDArray[outputs];
-        java.util.Arrays.fill(repeated, labels[0]);
+        Arrays.fill(repeated, labels[0]);
         return new org.nd4j.linalg.dataset.MultiDataSet(batch.getFeatures(), repeated);
     }
 }

@@ -2,6 +2,7 @@ package org.dl4jsnn.reproduce.ui;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.TrainingMonitor;
@@ -48,7 +49,7 @@ public final class UiMonitor implements TrainingMonitor {
         if (session == null) {
             throw new IllegalStateException("listeners() before start(): the UI session is named after the run");
         }
-        return java.util.stream.Stream.concat(progress.listeners().stream(),
-                java.util.stream.Stream.of(ui.listener(session, frequency))).toList();
+        return Stream.concat(progress.listeners().stream(),
+                Stream.of(ui.listener(session, frequency))).toList();
     }
 }

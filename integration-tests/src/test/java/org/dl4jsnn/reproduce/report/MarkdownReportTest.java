@@ -2,8 +2,10 @@ package org.dl4jsnn.reproduce.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ class MarkdownReportTest {
 
     private static MethodSummary summary(String label, double... errors) {
         PaperTargets paper = new PaperTargets(Map.of("sg-bp", 0.0298, "SG-RFG-G", 0.0426));
-        List<MethodRun> runs = new java.util.ArrayList<>();
+        List<MethodRun> runs = new ArrayList<>();
         for (int s = 0; s < errors.length; s++) {
             runs.add(new MethodRun(MethodSpec.parse(label, 1).label(), s, 10, 1, 1e-3, errors[s], 1, 1, 0.1, List.of(), null));
         }
@@ -25,7 +27,7 @@ class MarkdownReportTest {
                 new MethodRun("SG-BP", 0, 10, 1, 1e-3, 0.04, 1, 1, 0.1, List.of(), null, 0.02),
                 new MethodRun("SG-BP", 1, 10, 1, 1e-3, 0.06, 1, 1, 0.1, List.of(), null, 0.04));
         MethodSummary s = MethodSummary.of(MethodSpec.parse("SG-BP", 1), runs, new PaperTargets(Map.of()));
-        assertThat(s.meanGlobalRelL2()).isCloseTo(0.03, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.meanGlobalRelL2()).isCloseTo(0.03, Offset.offset(1e-15));
         assertThat(s.hasDistinctGlobalError()).isTrue();
         assertThat(summary("SG-BP", 0.05).hasDistinctGlobalError()).as("not measured").isFalse();
         List<MethodRun> same = List.of(new MethodRun("SG-BP", 0, 10, 1, 1e-3, 0.04, 1, 1, 0.1, List.of(), null, 0.04));
@@ -45,9 +47,9 @@ class MarkdownReportTest {
     @Test
     void meanAndSampleStandardDeviationOverSeeds() {
         MethodSummary s = summary("SG-RFG-G", 0.04, 0.06, 0.05);
-        assertThat(s.meanRelL2()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-15));
-        assertThat(s.stdRelL2()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-15));
-        assertThat(s.ratioToPaper()).isCloseTo(0.05 / 0.0426, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.meanRelL2()).isCloseTo(0.05, Offset.offset(1e-15));
+        assertThat(s.stdRelL2()).isCloseTo(0.01, Offset.offset(1e-15));
+        assertThat(s.ratioToPaper()).isCloseTo(0.05 / 0.0426, Offset.offset(1e-12));
         assertThat(summary("SG-BP", 0.1).stdRelL2()).isNaN();
         assertThat(summary("SG-BP", 0.02, Double.NaN).meanRelL2()).as("a diverged seed shows").isNaN();
         assertThat(summary("SG-BP", 0.02, Double.NaN).meetsPaper()).isFalse();

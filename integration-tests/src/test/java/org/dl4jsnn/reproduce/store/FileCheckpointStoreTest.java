@@ -2,12 +2,15 @@ package org.dl4jsnn.reproduce.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.assertj.core.api.ThrowableAssert;
 import org.dl4jsnn.reproduce.CorruptCheckpointException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +47,8 @@ class FileCheckpointStoreTest {
         byte[] file = Files.readAllBytes(store.fileOf("k"));
         assertThat(file).hasSize(FileCheckpointStore.HEADER_BYTES + payload.length);
         assertThat(new String(file, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("SNCK");
-        assertThat(java.nio.ByteBuffer.wrap(file, 4, 12).getInt()).isEqualTo(1);
-        assertThat(java.nio.ByteBuffer.wrap(file, 8, 8).getLong()).isEqualTo(payload.length);
+        assertThat(ByteBuffer.wrap(file, 4, 12).getInt()).isEqualTo(1);
+        assertThat(ByteBuffer.wrap(file, 8, 8).getLong()).isEqualTo(payload.length);
     }
 
     @Test
@@ -98,7 +101,7 @@ class FileCheckpointStoreTest {
         }
     }
 
-    private static Throwable catchThrowable(org.assertj.core.api.ThrowableAssert.ThrowingCallable c) {
-        return org.assertj.core.api.Assertions.catchThrowable(c);
+    private static Throwable catchThrowable(ThrowableAssert.ThrowingCallable c) {
+        return catchThrowable(c);
     }
 }

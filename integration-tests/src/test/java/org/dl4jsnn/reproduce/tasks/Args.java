@@ -1,5 +1,7 @@
 package org.dl4jsnn.reproduce.tasks;
 
+import java.util.Arrays;
+
 /** Command-line argument arrays for the end-to-end tests. */
 final class Args {
 
@@ -7,7 +9,7 @@ final class Args {
     }
 
     static String[] concat(String[] base, String... more) {
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        String[] all = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
     }

@@ -22,7 +22,7 @@ class DivergenceEndToEndTest {
 
     private static Outcome run(Path out, String... args) {
         StringWriter err = new StringWriter();
-        String[] all = org.dl4jsnn.reproduce.tasks.Args.concat(args, "--out", out.toString(), "--progress", "none");
+        String[] all = Args.concat(args, "--out", out.toString(), "--progress", "none");
         int code = new Dl4jSnnCli(Tasks.registry()).execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
                 all);
         return new Outcome(code, err.toString());

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.estimator.Perturbation;
 import org.dl4jsnn.reproduce.Dl4jSnnCli;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
@@ -41,7 +42,7 @@ class LocalGuidedEndToEndTest {
         ComputationGraph untrained = runner.create(method, settings, 0);
         assertThat(untrained).isInstanceOf(RfgComputationGraph.class);
         assertThat(((RfgComputationGraph) untrained).settings().perturbation())
-                .isEqualTo(org.dl4jsnn.estimator.Perturbation.LOCAL_GUIDED);
+                .isEqualTo(Perturbation.LOCAL_GUIDED);
         assertThat(untrained.getConfiguration().getNetworkOutputs()).contains("local0");
         assertThat(results.runs().get(0).relL2()).isFinite().isLessThan(runner.testError(untrained));
     }

@@ -2,8 +2,13 @@ package org.dl4jsnn.reproduce.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import org.dl4jsnn.estimator.ActivityLayers;
+import org.dl4jsnn.estimator.Perturbation;
+import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -28,24 +33,24 @@ class MethodsTest {
 
     @Test
     void activityPerturbationMethodsPerturbActivity() {
-        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-AxK2", 1), 5).perturbation())
-                .isEqualTo(org.dl4jsnn.estimator.Perturbation.ACTIVITY);
-        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-AxK2", 1), 5).directions()).isEqualTo(2);
-        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-L", 1), 5).perturbation())
-                .isEqualTo(org.dl4jsnn.estimator.Perturbation.LAYERWISE);
-        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-LG", 1), 5).perturbation())
-                .isEqualTo(org.dl4jsnn.estimator.Perturbation.LOCAL_GUIDED);
+        assertThat(Methods.rfg(MethodSpec.parse("SG-RFG-AxK2", 1), 5).perturbation())
+                .isEqualTo(Perturbation.ACTIVITY);
+        assertThat(Methods.rfg(MethodSpec.parse("SG-RFG-AxK2", 1), 5).directions()).isEqualTo(2);
+        assertThat(Methods.rfg(MethodSpec.parse("SG-RFG-L", 1), 5).perturbation())
+                .isEqualTo(Perturbation.LAYERWISE);
+        assertThat(Methods.rfg(MethodSpec.parse("SG-RFG-LG", 1), 5).perturbation())
+                .isEqualTo(Perturbation.LOCAL_GUIDED);
     }
 
     @Test
     void theActivityLayersChoiceReachesRfgAOnly() {
-        org.dl4jsnn.reproduce.choice.TrainingChoices choices = org.dl4jsnn.reproduce.choice.TrainingChoices.LEGACY
-                .withActivity(org.dl4jsnn.estimator.ActivityLayers.SPIKING_AND_DENSE);
-        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-A", 1), 5, choices,
-                java.util.List.of()).activityLayers()).isEqualTo(org.dl4jsnn.estimator.ActivityLayers.SPIKING_AND_DENSE);
+        TrainingChoices choices = TrainingChoices.LEGACY
+                .withActivity(ActivityLayers.SPIKING_AND_DENSE);
+        assertThat(Methods.rfg(MethodSpec.parse("SG-RFG-A", 1), 5, choices,
+                List.of()).activityLayers()).isEqualTo(ActivityLayers.SPIKING_AND_DENSE);
         // in the same run, RFG-L perturbs weights only
-        assertThat(Methods.rfg(org.dl4jsnn.reproduce.MethodSpec.parse("SG-RFG-L", 1), 5, choices,
-                java.util.List.of()).activityLayers()).isEqualTo(org.dl4jsnn.estimator.ActivityLayers.SPIKING);
+        assertThat(Methods.rfg(MethodSpec.parse("SG-RFG-L", 1), 5, choices,
+                List.of()).activityLayers()).isEqualTo(ActivityLayers.SPIKING);
     }
 
     @Test

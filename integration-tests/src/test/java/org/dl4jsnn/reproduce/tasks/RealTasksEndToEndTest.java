@@ -6,13 +6,20 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsnn.data.MexicanHat;
+import org.dl4jsnn.data.PointSamples;
 import org.dl4jsnn.reproduce.Dl4jSnnCli;
+import org.dl4jsnn.reproduce.EvaluationSplit;
+import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * Every task with every one of its default methods (plus local losses and K directions where they
@@ -53,7 +61,7 @@ class RealTasksEndToEndTest {
 
         BaseTask runner = (BaseTask) Tasks.registry().find(task).orElseThrow();
         List<MethodSpec> expected = methods == null ? runner.defaultMethods()
-                : java.util.Arrays.stream(methods.split(",")).map(m -> MethodSpec.parse(m, 1)).toList();
+                : Arrays.stream(methods.split(",")).map(m -> MethodSpec.parse(m, 1)).toList();
         ResultsJson.Results results = new ResultsJson().read(Files.readAllBytes(out.resolve("results.json")));
         assertThat(results.task()).isEqualTo(task);
         assertThat(results.runs()).extracting(ResultsJson.Row::method)
@@ -85,17 +93,17 @@ class RealTasksEndToEndTest {
     void validationTrainingNeverSeesTheValidationFold() {
         MexicanHatTask task = (MexicanHatTask) Tasks.registry().find("mexican-hat").orElseThrow();
         RunSettings settings = task.defaults(Preset.FAST).withOverrides(null, 1000, null, null);
-        org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator train =
-                task.trainData(settings, 5, org.dl4jsnn.reproduce.EvaluationSplit.VALIDATION);
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        MultiDataSetIterator train =
+                task.trainData(settings, 5, EvaluationSplit.VALIDATION);
+        Set<String> seen = new HashSet<>();
         while (train.hasNext()) {
             double[][] xy = train.next().getFeatures(0).toDoubleMatrix();
             for (double[] p : xy) {
                 seen.add(key(p));
             }
         }
-        org.dl4jsnn.data.PointSamples all = org.dl4jsnn.data.MexicanHat.load(
-                org.dl4jsnn.data.MexicanHat.Config.defaults(), BaseTask.cache()).train();
+        PointSamples all = MexicanHat.load(
+                MexicanHat.Config.defaults(), BaseTask.cache()).train();
         assertThat(seen).hasSize(9000);
         for (int i = 0; i < all.size(); i++) {
             boolean inFold = i >= 9000;
@@ -118,7 +126,7 @@ class RealTasksEndToEndTest {
 
         ResultsJson.Results results = new ResultsJson().read(Files.readAllBytes(out.resolve("results.json")));
         assertThat(results.lrTrials()).hasSize(2).allSatisfy(t -> assertThat(t.validationError()).isFinite());
-        double chosen = org.dl4jsnn.reproduce.LrTrial.best(results.lrTrials()).orElseThrow().lr();
+        double chosen = LrTrial.best(results.lrTrials()).orElseThrow().lr();
         assertThat(chosen).as("0.0001 barely moves in 40 steps; 0.01 does").isEqualTo(0.01);
         assertThat(results.runs()).singleElement().satisfies(r -> assertThat(r.lr()).isEqualTo(chosen));
         assertThat(Files.readString(out.resolve("report.md")))

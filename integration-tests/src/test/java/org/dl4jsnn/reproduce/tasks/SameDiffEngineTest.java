@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.data.Percentage;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.reproduce.Dl4jSnnCli;
 import org.dl4jsnn.reproduce.MethodSpec;
@@ -58,8 +59,8 @@ class SameDiffEngineTest {
         double before = task.testError(untrained);
         System.out.printf("SameDiff engine: untrained %.5f, dl4j %.5f, samediff %.5f%n", before, errors.get(0),
                 errors.get(1));
-        assertThat(errors.get(0)).isNotCloseTo(before, org.assertj.core.data.Percentage.withPercentage(0.01));
-        assertThat(errors.get(1)).isCloseTo(errors.get(0), org.assertj.core.data.Percentage.withPercentage(0.5));
+        assertThat(errors.get(0)).isNotCloseTo(before, Percentage.withPercentage(0.01));
+        assertThat(errors.get(1)).isCloseTo(errors.get(0), Percentage.withPercentage(0.5));
     }
 
     @Test

@@ -6,11 +6,14 @@ import java.util.Arrays;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.conf.SpikingDense;
+import org.dl4jsnn.estimator.ActivityLayers;
 import org.dl4jsnn.estimator.DirectionDistribution;
 import org.dl4jsnn.estimator.Grouping;
+import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TaskRunner;
 import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.dl4jsnn.schedule.CosineSchedule;
 import org.dl4jsnn.train.RfgComputationGraph;
@@ -47,7 +50,7 @@ class TaskChoicesTest {
     /** Every task's presets give RFG-A every affine output once; settings without the key read as before. */
     @Test
     void rfgAPerturbsEveryAffineOutputByDefault() {
-        for (org.dl4jsnn.reproduce.TaskRunner task : new org.dl4jsnn.reproduce.TaskRunner[] {new MexicanHatTask(), new PoissonDeepOnetTask(),
+        for (TaskRunner task : new TaskRunner[] {new MexicanHatTask(), new PoissonDeepOnetTask(),
                 new DiffusionReactionTask()}) {
             for (Preset preset : Preset.values()) {
                 RunSettings s = task.defaults(preset);
@@ -56,9 +59,9 @@ class TaskChoicesTest {
         }
         RfgComputationGraph net = (RfgComputationGraph) new MexicanHatTask().create(MethodSpec.parse("SG-RFG-A", 1),
                 new MexicanHatTask().defaults(Preset.FAST), 0);
-        assertThat(net.settings().activityLayers()).isEqualTo(org.dl4jsnn.estimator.ActivityLayers.AFFINE_OUTPUTS);
+        assertThat(net.settings().activityLayers()).isEqualTo(ActivityLayers.AFFINE_OUTPUTS);
         assertThat(TrainingChoices.of(new RunSettings(10, 1, 0.1, 1)).activity())
-                .isEqualTo(org.dl4jsnn.estimator.ActivityLayers.SPIKING);
+                .isEqualTo(ActivityLayers.SPIKING);
     }
 
     @Test
@@ -86,7 +89,7 @@ class TaskChoicesTest {
         DiffusionReactionTask task = new DiffusionReactionTask();
         RunSettings paper = task.defaults(Preset.PAPER);
         assertThat(DiffusionReactionTask.lengthScale(paper)).isEqualTo(1.0);
-        assertThat(TrainingChoices.of(paper).init()).isEqualTo(org.dl4jsnn.init.InitScheme.FAN_IN_UNIFORM);
+        assertThat(TrainingChoices.of(paper).init()).isEqualTo(InitScheme.FAN_IN_UNIFORM);
         assertThat(task.forSettings(paper)).isSameAs(task);
         RunSettings rough = with(paper, Map.of(TrainingChoices.GRF_LENGTH_SCALE, "0.2"));
         assertThat(task.forSettings(rough)).isNotSameAs(task).isSameAs(task.forSettings(rough));

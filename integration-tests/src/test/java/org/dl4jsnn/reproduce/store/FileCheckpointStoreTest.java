@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.assertj.core.api.ThrowableAssert;
 import org.dl4jsnn.reproduce.CorruptCheckpointException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,9 +98,5 @@ class FileCheckpointStoreTest {
         for (String bad : new String[] {"../x", "a/b", "", ".hidden", "a..b", "a b"}) {
             assertThatThrownBy(() -> store.save(bad, payload)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
-    }
-
-    private static Throwable catchThrowable(ThrowableAssert.ThrowingCallable c) {
-        return catchThrowable(c);
     }
 }

@@ -88,18 +88,18 @@ public final class DeepOnetIterator extends EpochMultiDataSetIterator {
             trunk[b] = ys[p];
             label[b] = samples.value(s, p);
         }
-        INDArray trunkArray = NdArrays.create(trunk, dataType, idx.length, 1);
-        INDArray[] labels = {NdArrays.create(label, dataType, idx.length, 1)};
+        INDArray trunkArray = DetachedArrays.create(trunk, dataType, idx.length, 1);
+        INDArray[] labels = {DetachedArrays.create(label, dataType, idx.length, 1)};
         if (!perFunction) {
-            return new MultiDataSet(new INDArray[] {NdArrays.create(branch, dataType, idx.length, m), trunkArray},
+            return new MultiDataSet(new INDArray[] {DetachedArrays.create(branch, dataType, idx.length, m), trunkArray},
                     labels);
         }
         requireExactIndex(functions, dataType);
         INDArray[] features = new INDArray[3];
-        features[branchRows.branchInput()] = NdArrays.create(Arrays.copyOf(branch, functions * m), dataType,
+        features[branchRows.branchInput()] = DetachedArrays.create(Arrays.copyOf(branch, functions * m), dataType,
                 functions, m);
         features[branchRows.trunkInput()] = trunkArray;
-        features[branchRows.inputNames().indexOf(BranchRows.FUNCTION_INDEX)] = NdArrays.create(function, dataType,
+        features[branchRows.inputNames().indexOf(BranchRows.FUNCTION_INDEX)] = DetachedArrays.create(function, dataType,
                 idx.length, 1);
         return new MultiDataSet(features, labels);
     }

@@ -21,7 +21,7 @@ abstract class EpochMultiDataSetIterator implements MultiDataSetIterator {
 
     EpochMultiDataSetIterator(int examples, int batchSize, boolean shuffle, long seed, DataType dataType) {
         this.batchSize = Checks.positive("batchSize", batchSize);
-        this.dataType = NdArrays.checkFloatingPoint(dataType);
+        this.dataType = DetachedArrays.checkFloatingPoint(dataType);
         this.cursor = new EpochCursor(examples, shuffle, seed);
     }
 

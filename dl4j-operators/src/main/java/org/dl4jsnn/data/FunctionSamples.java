@@ -85,12 +85,14 @@ public abstract sealed class FunctionSamples implements Serializable permits Ope
 
     /** All input functions, shape [n, m]. */
     public INDArray functionsArray(DataType dataType) {
-        return NdArrays.create(functions, NdArrays.checkFloatingPoint(dataType), functionCount(), sensorCount());
+        return DetachedArrays.create(functions, DetachedArrays.checkFloatingPoint(dataType),
+                functionCount(), sensorCount());
     }
 
     /** All outputs, shape [n, width]. */
     public INDArray solutionsArray(DataType dataType) {
-        return NdArrays.create(solutions, NdArrays.checkFloatingPoint(dataType), functionCount(), solutionWidth());
+        return DetachedArrays.create(solutions, DetachedArrays.checkFloatingPoint(dataType),
+                functionCount(), solutionWidth());
     }
 
     /** The functions [from, to) with their solutions, as the same kind of data set (for hold-out splits). */

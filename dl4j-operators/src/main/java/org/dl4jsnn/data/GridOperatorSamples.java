@@ -92,12 +92,12 @@ public final class GridOperatorSamples extends FunctionSamples {
 
     /** x grid as a trunk input, shape [Nx, 1]. */
     public INDArray xColumn(DataType dataType) {
-        return NdArrays.create(x, NdArrays.checkFloatingPoint(dataType), nx(), 1);
+        return DetachedArrays.create(x, DetachedArrays.checkFloatingPoint(dataType), nx(), 1);
     }
 
     /** t grid as a trunk input, shape [Nt, 1]. */
     public INDArray tColumn(DataType dataType) {
-        return NdArrays.create(t, NdArrays.checkFloatingPoint(dataType), nt(), 1);
+        return DetachedArrays.create(t, DetachedArrays.checkFloatingPoint(dataType), nt(), 1);
     }
 
     double[] xNoCopy() {

@@ -30,7 +30,7 @@ public final class MexicanHatIterator implements DataSetIterator {
     public MexicanHatIterator(PointSamples samples, int batchSize, boolean shuffle, long seed, DataType dataType) {
         this.samples = Checks.notNull("samples", samples);
         this.batchSize = Checks.positive("batchSize", batchSize);
-        this.dataType = NdArrays.checkFloatingPoint(dataType);
+        this.dataType = DetachedArrays.checkFloatingPoint(dataType);
         this.cursor = new EpochCursor(samples.size(), shuffle, seed);
     }
 
@@ -46,7 +46,8 @@ public final class MexicanHatIterator implements DataSetIterator {
             }
             y[b] = samples.target(idx[b]);
         }
-        DataSet ds = new DataSet(NdArrays.create(x, dataType, idx.length, d), NdArrays.create(y, dataType, idx.length, 1));
+        DataSet ds = new DataSet(DetachedArrays.create(x, dataType, idx.length, d),
+                DetachedArrays.create(y, dataType, idx.length, 1));
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }

@@ -77,12 +77,12 @@ public final class OperatorSamples extends FunctionSamples {
 
     /** The evaluation points, shape [q]. */
     public INDArray pointsArray(DataType dataType) {
-        return NdArrays.create(points, NdArrays.checkFloatingPoint(dataType), pointCount());
+        return DetachedArrays.create(points, DetachedArrays.checkFloatingPoint(dataType), pointCount());
     }
 
     /** The evaluation points as a trunk-net input, shape [q, 1]. */
     public INDArray pointsColumn(DataType dataType) {
-        return NdArrays.create(points, NdArrays.checkFloatingPoint(dataType), pointCount(), 1);
+        return DetachedArrays.create(points, DetachedArrays.checkFloatingPoint(dataType), pointCount(), 1);
     }
 
     double[] pointsNoCopy() {

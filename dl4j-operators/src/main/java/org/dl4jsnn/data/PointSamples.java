@@ -90,12 +90,12 @@ public final class PointSamples implements Serializable {
 
     /** All inputs, shape [size, dimension]. */
     public INDArray inputsArray(DataType dataType) {
-        return NdArrays.create(inputs, NdArrays.checkFloatingPoint(dataType), size(), dimension);
+        return DetachedArrays.create(inputs, DetachedArrays.checkFloatingPoint(dataType), size(), dimension);
     }
 
     /** All targets, shape [size, 1]. */
     public INDArray targetsArray(DataType dataType) {
-        return NdArrays.create(targets, NdArrays.checkFloatingPoint(dataType), size(), 1);
+        return DetachedArrays.create(targets, DetachedArrays.checkFloatingPoint(dataType), size(), 1);
     }
 
     /** The samples [from, to), as a new data set (for hold-out splits). */

@@ -43,10 +43,10 @@ public final class SepOnetIterator extends EpochMultiDataSetIterator {
         }
         return new MultiDataSet(
                 new INDArray[] {
-                        NdArrays.create(f, dataType, idx.length, m),
+                        DetachedArrays.create(f, dataType, idx.length, m),
                         samples.xColumn(dataType),
                         samples.tColumn(dataType)},
-                new INDArray[] {NdArrays.create(u, dataType, idx.length, grid)});
+                new INDArray[] {DetachedArrays.create(u, dataType, idx.length, grid)});
     }
 
     public GridOperatorSamples samples() {

@@ -7,9 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Creates detached ND4J arrays from Java arrays. */
-final class NdArrays {
+final class DetachedArrays {
 
-    private NdArrays() {
+    private DetachedArrays() {
     }
 
     /**

@@ -6,23 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.util.GraphIndices;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.conf.TimeAverage;
-import org.dl4jsnn.init.InitScheme;
-import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
 import org.dl4jsnn.operator.conf.DeepOnetProduct;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -36,31 +29,26 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * hidden layer pair gets its own head (a trained projection of its rates, combined the same way) as an
  * extra output "local<i>" trained against the same labels.
  */
-public final class SpikingDeepOnet {
+public final class SpikingDeepOnet extends SpikingOperatorBuilder<SpikingDeepOnet> {
 
-    private int sensors = 100;
     private int[] hidden = {32};
     private int latent = 32;
-    private int timeSteps = 32;
-    private Surrogate surrogate = Surrogate.gaussian(0.3);
-    private double threshold = 1.0;
-    private IUpdater updater = new Adam(1e-3);
-    private long seed = 42;
-    private DataType dataType = DataType.FLOAT;
     private boolean localLosses = false;
-    private InitScheme init = InitScheme.XAVIER;
-    private boolean resetDifferentiated = false;
     private BranchRows branchRows = BranchRows.PER_PAIR;
 
     /** The 1-to-1 output layer {@code u = w0 * sum_k b_k t_k + b0}: its bias is b0. */
     public static final String OUTPUT = "u";
 
+    private SpikingDeepOnet() {
+        super(100, Surrogate.gaussian(0.3));
+    }
+
     public static SpikingDeepOnet builder() {
         return new SpikingDeepOnet();
     }
 
-    public SpikingDeepOnet sensors(int m) {
-        this.sensors = positive("sensors m", m);
+    @Override
+    SpikingDeepOnet self() {
         return this;
     }
 
@@ -80,66 +68,8 @@ public final class SpikingDeepOnet {
         return this;
     }
 
-    public SpikingDeepOnet timeSteps(int t) {
-        this.timeSteps = positive("timeSteps T", t);
-        return this;
-    }
-
-    public SpikingDeepOnet surrogate(Surrogate s) {
-        this.surrogate = Objects.requireNonNull(s, "surrogate");
-        return this;
-    }
-
-    public SpikingDeepOnet threshold(double theta) {
-        this.threshold = IntegrateAndFireNeuron.requireThreshold(theta);
-        return this;
-    }
-
-    public SpikingDeepOnet updater(IUpdater u) {
-        this.updater = Objects.requireNonNull(u, "updater");
-        return this;
-    }
-
-    /** The DL4J seed; not 0, which DL4J M2.1's native generator treats as unseeded (weights then vary). */
-    public SpikingDeepOnet seed(long s) {
-        this.seed = nonzeroSeed(s);
-        return this;
-    }
-
-    static long nonzeroSeed(long s) {
-        if (s == 0) {
-            throw new IllegalArgumentException("seed must not be 0: DL4J M2.1 then initialises weights differently"
-                    + " on every run; choose any other value");
-        }
-        return s;
-    }
-
-    public SpikingDeepOnet dataType(DataType t) {
-        this.dataType = Objects.requireNonNull(t, "dataType");
-        return this;
-    }
-
     public SpikingDeepOnet localLosses(boolean on) {
         this.localLosses = on;
-        return this;
-    }
-
-    /**
-     * How weights and biases start (default Xavier-normal weights, zero biases). With
-     * {@link InitScheme#FAN_IN_UNIFORM} call {@link org.dl4jsnn.init.FanInUniformBiases#draw} after
-     * {@code init()}: DL4J draws the uniform weights but only constant biases.
-     */
-    public SpikingDeepOnet init(InitScheme scheme) {
-        this.init = Objects.requireNonNull(scheme, "init");
-        return this;
-    }
-
-    /**
-     * Whether the reset term theta * S_t carries the surrogate derivative in every spiking layer
-     * (docs/design.md section 1; default false, detached).
-     */
-    public SpikingDeepOnet resetDifferentiated(boolean on) {
-        this.resetDifferentiated = on;
         return this;
     }
 
@@ -154,13 +84,6 @@ public final class SpikingDeepOnet {
 
     public BranchRows branchRows() {
         return branchRows;
-    }
-
-    static int positive(String name, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, got " + v);
-        }
-        return v;
     }
 
     /**
@@ -184,24 +107,8 @@ public final class SpikingDeepOnet {
         return localLosses ? 1 + hidden.length : 1;
     }
 
-    public int sensorCount() {
-        return sensors;
-    }
-
-    /** Fails naming both sizes when a data set's input functions do not match the branch net. */
-    public void requireSensors(int dataSensors) {
-        if (dataSensors != sensors) {
-            throw new IllegalArgumentException("the data set samples its input functions at " + dataSensors
-                    + " sensors but the branch net takes sensors m=" + sensors + "; build the network with sensors("
-                    + dataSensors + ")");
-        }
-    }
-
     public ComputationGraphConfiguration build() {
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .seed(seed).dataType(dataType).updater(updater).weightInit(init.weightInit())
-                .graphBuilder()
-                .addInputs(branchRows.inputNames().toArray(new String[0]));
+        ComputationGraphConfiguration.GraphBuilder g = graph().addInputs(branchRows.inputNames().toArray(new String[0]));
         List<String> outputs = new ArrayList<>();
         outputs.add(OUTPUT);
         String[] nets = {"branch", "trunk"};
@@ -210,9 +117,7 @@ public final class SpikingDeepOnet {
             String prev = nets[n];
             for (int l = 0; l < hidden.length; l++) {
                 String spikes = nets[n] + "_spikes" + l;
-                g.addLayer(spikes, new SpikingDense.Builder().nOut(hidden[l]).timeSteps(timeSteps)
-                        .threshold(threshold).surrogate(surrogate).resetDifferentiated(resetDifferentiated).build(),
-                        prev);
+                g.addLayer(spikes, spikingLayer(hidden[l]), prev);
                 String rates = nets[n] + "_rates" + l;
                 g.addLayer(rates, new TimeAverage.Builder().build(), spikes);
                 prev = spikes;
@@ -233,7 +138,7 @@ public final class SpikingDeepOnet {
                 outputs.add("local" + l);
             }
         }
-        InputType branchType = InputType.feedForward(sensors);
+        InputType branchType = InputType.feedForward(sensorCount());
         InputType column = InputType.feedForward(1);
         InputType[] types = branchRows == BranchRows.PER_PAIR ? new InputType[] {branchType, column}
                 : new InputType[] {branchType, column, column};
@@ -267,19 +172,10 @@ public final class SpikingDeepOnet {
 
     /** This builder's settings in a new builder (they are all immutable values). */
     private SpikingDeepOnet copy() {
-        SpikingDeepOnet c = new SpikingDeepOnet();
-        c.sensors = sensors;
+        SpikingDeepOnet c = copySharedInto(new SpikingDeepOnet());
         c.hidden = hidden.clone();
         c.latent = latent;
-        c.timeSteps = timeSteps;
-        c.surrogate = surrogate;
-        c.threshold = threshold;
-        c.updater = updater.clone();
-        c.seed = seed;
-        c.dataType = dataType;
         c.localLosses = localLosses;
-        c.init = init;
-        c.resetDifferentiated = resetDifferentiated;
         c.branchRows = branchRows;
         return c;
     }

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.estimator.DirectionDistribution;
 import org.dl4jsnn.estimator.ForwardGradientEstimator;
 import org.dl4jsnn.estimator.Perturbation;
@@ -156,5 +158,32 @@ class OperatorNetworksTest {
         assertThatThrownBy(() -> SpikingDeepOnet.builder().seed(0)).hasMessageContaining("seed must not be 0");
         assertThatThrownBy(() -> SpikingDeepOnet.builder().sensors(100).requireSensors(50))
                 .hasMessageContaining("50 sensors").hasMessageContaining("sensors m=100");
+        assertThatThrownBy(() -> SpikingSepOnet.builder().seed(0)).hasMessageContaining("seed must not be 0");
+        assertThatThrownBy(() -> SpikingSepOnet.builder().threshold(0)).hasMessageContaining("threshold");
+        assertThatThrownBy(() -> SpikingSepOnet.builder().timeSteps(0)).hasMessageContaining("timeSteps T must be >= 1");
+    }
+
+    @Test
+    void bothOperatorsGiveEverySpikingLayerTheNeuronSettings() {
+        Surrogate wide = Surrogate.gaussian(0.7);
+        List<ComputationGraphConfiguration> confs = List.of(
+                SpikingDeepOnet.builder().sensors(5).hidden(4).latent(3).timeSteps(6).threshold(0.8).surrogate(wide)
+                        .resetDifferentiated(true).build(),
+                SpikingSepOnet.builder().sensors(5).hidden(4).rank(3).grid(2, 2).timeSteps(6).threshold(0.8)
+                        .surrogate(wide).resetDifferentiated(true).build());
+        for (ComputationGraphConfiguration conf : confs) {
+            List<SpikingDense> spiking = new ArrayList<>();
+            conf.getVertices().values().forEach(v -> {
+                if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof SpikingDense s) {
+                    spiking.add(s);
+                }
+            });
+            assertThat(spiking).isNotEmpty().allSatisfy(s -> {
+                assertThat(s.getTimeSteps()).isEqualTo(6);
+                assertThat(s.getThreshold()).isEqualTo(0.8);
+                assertThat(s.getSurrogate()).isEqualTo(wide);
+                assertThat(s.isResetDifferentiated()).isTrue();
+            });
+        }
     }
 }

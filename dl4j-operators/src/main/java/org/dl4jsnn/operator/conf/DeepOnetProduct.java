@@ -1,10 +1,7 @@
 package org.dl4jsnn.operator.conf;
 
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.inputs.InvalidInputTypeException;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.operator.vertex.DeepOnetProductVertex;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * once per function, in back-propagation as in the forward pass. The number of inputs is the whole
  * configuration, so the JSON form is the same in both layouts.
  */
-public class DeepOnetProduct extends GraphVertex {
+public class DeepOnetProduct extends ParameterFreeGraphVertex {
 
     private static final long serialVersionUID = 1L;
 
@@ -36,11 +33,6 @@ public class DeepOnetProduct extends GraphVertex {
     @Override
     public int hashCode() {
         return DeepOnetProduct.class.hashCode();
-    }
-
-    @Override
-    public long numParams(boolean backprop) {
-        return 0;
     }
 
     @Override
@@ -65,7 +57,7 @@ public class DeepOnetProduct extends GraphVertex {
             throw new InvalidInputTypeException("DeepOnetProduct takes 2 inputs (branch, trunk) or 3 (branch,"
                     + " trunk, function index), got " + in.length);
         }
-        OperatorInputs.requireFeedForward("DeepOnetProduct", in);
+        requireFeedForward(in);
         long p0 = ((InputType.InputTypeFeedForward) in[0]).getSize();
         long p1 = ((InputType.InputTypeFeedForward) in[1]).getSize();
         if (p0 != p1) {
@@ -77,12 +69,5 @@ public class DeepOnetProduct extends GraphVertex {
                     + " [pairs, 1], got width " + ((InputType.InputTypeFeedForward) in[2]).getSize());
         }
         return InputType.feedForward(1);
-    }
-
-    @Override
-    public MemoryReport getMemoryReport(InputType... inputTypes) {
-        return new LayerMemoryReport.Builder(null, DeepOnetProduct.class, inputTypes[0], getOutputType(-1, inputTypes))
-                .standardMemory(0, 0).workingMemory(0, 0, 0, 0)
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS).build();
     }
 }

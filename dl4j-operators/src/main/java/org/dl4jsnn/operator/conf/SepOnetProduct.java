@@ -1,10 +1,7 @@
 package org.dl4jsnn.operator.conf;
 
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.inputs.InvalidInputTypeException;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsnn.operator.vertex.SepOnetProductVertex;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * [B, r] (branch), [Nx, r] (x trunk on the Nx grid points), [Nt, r] (t trunk) give [B, Nx*Nt] with
  * column i*Nt + j, from Nx + Nt trunk evaluations instead of Nx*Nt.
  */
-public class SepOnetProduct extends GraphVertex {
+public class SepOnetProduct extends ParameterFreeGraphVertex {
 
     private static final long serialVersionUID = 1L;
 
@@ -66,11 +63,6 @@ public class SepOnetProduct extends GraphVertex {
     }
 
     @Override
-    public long numParams(boolean backprop) {
-        return 0;
-    }
-
-    @Override
     public int minVertexInputs() {
         return 3;
     }
@@ -88,7 +80,7 @@ public class SepOnetProduct extends GraphVertex {
 
     @Override
     public InputType getOutputType(int layerIndex, InputType... in) throws InvalidInputTypeException {
-        OperatorInputs.requireFeedForward("SepOnetProduct", in);
+        requireFeedForward(in);
         long r = ((InputType.InputTypeFeedForward) in[0]).getSize();
         for (int i = 1; i < 3; i++) {
             long ri = ((InputType.InputTypeFeedForward) in[i]).getSize();
@@ -98,12 +90,5 @@ public class SepOnetProduct extends GraphVertex {
             }
         }
         return InputType.feedForward((long) nx * nt);
-    }
-
-    @Override
-    public MemoryReport getMemoryReport(InputType... inputTypes) {
-        return new LayerMemoryReport.Builder(null, SepOnetProduct.class, inputTypes[0], getOutputType(-1, inputTypes))
-                .standardMemory(0, 0).workingMemory(0, 0, 0, 0)
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS).build();
     }
 }

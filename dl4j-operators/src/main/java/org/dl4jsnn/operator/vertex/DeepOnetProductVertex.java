@@ -1,11 +1,8 @@
 package org.dl4jsnn.operator.vertex;
 
 import java.util.Arrays;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dl4jsnn.layer.NdArrays;
@@ -16,20 +13,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The DL4J implementation of {@link org.dl4jsnn.operator.conf.DeepOnetProduct}. */
-public class DeepOnetProductVertex extends BaseGraphVertex {
+public class DeepOnetProductVertex extends ParameterFreeVertex {
 
     public DeepOnetProductVertex(ComputationGraph graph, String name, int index, DataType dataType) {
-        super(graph, name, index, null, null, dataType);
-    }
-
-    @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
+        super(graph, name, index, dataType);
     }
 
     /** [pairs, p, branch rows]: the branch has one row per pair, or per function with the index input. */
@@ -100,22 +87,5 @@ public class DeepOnetProductVertex extends BaseGraphVertex {
         // the index is data, not a function of parameters: its epsilon is zero
         INDArray dIndex = mgr.create(ArrayType.ACTIVATION_GRAD, dataType, new long[] {s[0], 1}, 'c');
         return new Pair<>(null, new INDArray[] {dB, dT, dIndex});
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray view) {
-        if (view != null) {
-            throw new IllegalStateException("DeepOnetProduct has no parameters");
-        }
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] masks, MaskState state, int minibatchSize) {
-        return null;
-    }
-
-    @Override
-    public String toString() {
-        return "DeepOnetProductVertex(" + getVertexName() + ")";
     }
 }

@@ -1,11 +1,8 @@
 package org.dl4jsnn.operator.vertex;
 
 import java.util.Arrays;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dl4jsnn.layer.NdArrays;
@@ -15,20 +12,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The DL4J implementation of {@link org.dl4jsnn.operator.conf.SepOnetProduct}. */
-public class SepOnetProductVertex extends BaseGraphVertex {
+public class SepOnetProductVertex extends ParameterFreeVertex {
 
     public SepOnetProductVertex(ComputationGraph graph, String name, int index, DataType dataType) {
-        super(graph, name, index, null, null, dataType);
-    }
-
-    @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
+        super(graph, name, index, dataType);
     }
 
     private int[] sizes() {
@@ -87,22 +74,5 @@ public class SepOnetProductVertex extends BaseGraphVertex {
             }
         }
         return new Pair<>(null, out);
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray view) {
-        if (view != null) {
-            throw new IllegalStateException("SepOnetProduct has no parameters");
-        }
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] masks, MaskState state, int minibatchSize) {
-        return null;
-    }
-
-    @Override
-    public String toString() {
-        return "SepOnetProductVertex(" + getVertexName() + ")";
     }
 }

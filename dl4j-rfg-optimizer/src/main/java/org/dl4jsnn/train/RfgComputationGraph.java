@@ -16,7 +16,7 @@ import org.dl4jsnn.estimator.Perturbation;
 import org.dl4jsnn.layer.NdArrays;
 
 /** A ComputationGraph trained by randomized forward gradients; see {@link RfgMultiLayerNetwork}. */
-public class RfgComputationGraph extends ComputationGraph {
+public class RfgComputationGraph extends ComputationGraph implements RfgModel {
 
     private final transient RfgTraining training;
     private transient INDArray[] currentLabels;
@@ -49,29 +49,23 @@ public class RfgComputationGraph extends ComputationGraph {
         return wrap(ModelSerializer.restoreComputationGraph(file, true), settings);
     }
 
-    /**
-     * Splits the minibatch over {@code threads}, in the forward sweep and in the spiking layers (inference,
-     * back-propagation). A runtime setting, not saved with the model; results are the same bit for bit for
-     * any count. The caller owns the threads and closes them; {@link #clone} starts single-threaded.
-     */
+    @Override
     public void setBatchThreads(BatchThreads threads) {
         training.setBatchThreads(threads);
         SpikingLayers.setBatchThreads(getLayers(), threads);
     }
 
-    /**
-     * Replaces the directional derivatives each step measures before the estimate is formed: the seam of
-     * data-parallel RFG (docs/design.md section 9). A runtime setting, not saved with the model;
-     * {@link #clone} starts with {@link DirectionalDerivativeExchange#LOCAL}.
-     */
+    @Override
     public void setDirectionalDerivativeExchange(DirectionalDerivativeExchange exchange) {
         training.setExchange(exchange);
     }
 
+    @Override
     public RfgSettings settings() {
         return training.settings();
     }
 
+    @Override
     public ForwardGradientEstimator.Estimate lastEstimate() {
         return training.last();
     }

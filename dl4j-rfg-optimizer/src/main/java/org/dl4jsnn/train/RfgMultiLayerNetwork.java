@@ -26,7 +26,7 @@ import org.dl4jsnn.estimator.Perturbation;
  * them with a message saying so. Input or labels of a shape back-propagation refuses are refused with
  * back-propagation's message before any weight moves.
  */
-public class RfgMultiLayerNetwork extends MultiLayerNetwork {
+public class RfgMultiLayerNetwork extends MultiLayerNetwork implements RfgModel {
 
     private final transient RfgTraining training;
     private transient InputShapeCheck shapeCheck;
@@ -59,30 +59,23 @@ public class RfgMultiLayerNetwork extends MultiLayerNetwork {
         return wrap(ModelSerializer.restoreMultiLayerNetwork(file, true), settings);
     }
 
-    /**
-     * Splits the minibatch over {@code threads}, in the forward sweep and in the spiking layers (inference,
-     * back-propagation). A runtime setting, not saved with the model; results are the same bit for bit for
-     * any count. The caller owns the threads and closes them; {@link #clone} starts single-threaded.
-     */
+    @Override
     public void setBatchThreads(BatchThreads threads) {
         training.setBatchThreads(threads);
         SpikingLayers.setBatchThreads(getLayers(), threads);
     }
 
-    /**
-     * Replaces the directional derivatives each step measures before the estimate is formed: the seam of
-     * data-parallel RFG (docs/design.md section 9). A runtime setting, not saved with the model;
-     * {@link #clone} starts with {@link DirectionalDerivativeExchange#LOCAL}.
-     */
+    @Override
     public void setDirectionalDerivativeExchange(DirectionalDerivativeExchange exchange) {
         training.setExchange(exchange);
     }
 
+    @Override
     public RfgSettings settings() {
         return training.settings();
     }
 
-    /** The last iteration's estimate (loss, directional derivatives, spike counts), or null. */
+    @Override
     public ForwardGradientEstimator.Estimate lastEstimate() {
         return training.last();
     }

@@ -22,7 +22,7 @@ import org.dl4jsnn.data.PointSamples;
 import org.dl4jsnn.layer.SpikingLayers;
 import org.dl4jsnn.parallel.BatchThreads;
 import org.dl4jsnn.surrogate.Surrogate;
-import org.dl4jsnn.train.RfgMultiLayerNetwork;
+import org.dl4jsnn.train.RfgModel;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -281,7 +281,7 @@ public final class IterationBenchmark {
                     : Surrogate.gaussian(SURROGATE_WIDTH);
             net = method.network(mexicanHat(steps, config.seed(), surrogate), config.seed());
             net.init();
-            if (net instanceof RfgMultiLayerNetwork rfg) {
+            if (net instanceof RfgModel rfg) {
                 rfg.setBatchThreads(pool);
             } else {
                 SpikingLayers.setBatchThreads(net, pool);

@@ -21,7 +21,7 @@ import org.dl4jsnn.reproduce.TrainingMonitor;
 import org.dl4jsnn.reproduce.TrainingPoint;
 import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.dl4jsnn.train.DistributedTraining;
-import org.dl4jsnn.train.RfgComputationGraph;
+import org.dl4jsnn.train.RfgModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
@@ -82,7 +82,7 @@ final class TrainingLoop {
             curve = new ArrayList<>();
             divergenceRule = new DivergenceRule();
         }
-        if (net instanceof RfgComputationGraph rfg) {
+        if (net instanceof RfgModel rfg) {
             rfg.setBatchThreads(threads);
         } else {
             SpikingLayers.setBatchThreads(net, threads);

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.dl4jsnn.conf.SpikingDense;
 import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.neuron.IntegrateAndFireNeuron;
+import org.dl4jsnn.solver.Checks;
 import org.dl4jsnn.surrogate.Surrogate;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
@@ -140,9 +141,6 @@ public abstract class SpikingOperatorBuilder<B extends SpikingOperatorBuilder<B>
     }
 
     static int positive(String name, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, got " + v);
-        }
-        return v;
+        return Checks.atLeast(name, v, 1);
     }
 }

@@ -15,10 +15,20 @@ import java.util.Objects;
  * @param divergence where training was stopped as diverged (then relL2 is NaN); null when it was not
  * @param globalRelL2 the global relative L2 test error, all test functions and points pooled (equal to
  *     relL2 for point tasks); NaN when not measured (validation trials, older records, diverged runs)
+ * @param trainingSet the same metrics on the rows the run trained on; null when not measured (as globalRelL2)
  */
 public record MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
                         double wallSeconds, double msPerIter, double spikeRate,
-                        List<TrainingPoint> curve, Artifacts artifacts, Divergence divergence, double globalRelL2) {
+                        List<TrainingPoint> curve, Artifacts artifacts, Divergence divergence, double globalRelL2,
+                        TrainingSetError trainingSet) {
+
+    /** A run whose training-set error was not measured. */
+    public MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
+                     double wallSeconds, double msPerIter, double spikeRate, List<TrainingPoint> curve,
+                     Artifacts artifacts, Divergence divergence, double globalRelL2) {
+        this(method, seed, iterations, batch, lr, relL2, wallSeconds, msPerIter, spikeRate, curve, artifacts,
+                divergence, globalRelL2, null);
+    }
 
     /** A run that did not diverge. */
     public MethodRun(String method, long seed, int iterations, int batch, double lr, double relL2,
@@ -59,8 +69,9 @@ public record MethodRun(String method, long seed, int iterations, int batch, dou
             throw new IllegalArgumentException("spikeRate must be in [0, 1] or NaN, got " + spikeRate);
         }
         curve = List.copyOf(Objects.requireNonNull(curve, "curve"));
-        if (divergence != null && !Double.isNaN(relL2)) {
-            throw new IllegalArgumentException("a diverged run has no error, got relL2 " + relL2);
+        if (divergence != null && (!Double.isNaN(relL2) || trainingSet != null)) {
+            throw new IllegalArgumentException("a diverged run has no error, got relL2 " + relL2
+                    + ", training set " + trainingSet);
         }
     }
 

@@ -59,6 +59,15 @@ class RecordsTest {
     }
 
     @Test
+    void trainingSetErrorIsNeverNegativeAndADivergedRunHasNone() {
+        assertThat(new TrainingSetError(Double.NaN, 0.2).relL2()).as("overflowed outputs keep the run").isNaN();
+        assertThatThrownBy(() -> new TrainingSetError(0.1, -0.2)).hasMessageContaining("globalRelL2");
+        assertThatThrownBy(() -> new MethodRun("SG-BP", 0, 10, 4, 1e-3, Double.NaN, 1, 1, Double.NaN, List.of(),
+                null, new Divergence(3, "loss NaN"), Double.NaN, new TrainingSetError(0.1, 0.1)))
+                .hasMessageContaining("diverged run has no error");
+    }
+
+    @Test
     void registryRejectsDuplicateAndReservedNames() {
         FakeTaskRunner a = FakeTaskRunner.grid("mexican-hat");
         assertThatThrownBy(() -> new TaskRegistry(List.of(a, a), null)).hasMessageContaining("twice");

@@ -62,7 +62,7 @@ public final class MethodRunJson {
                     intValue(root, "batch"), number(root, "lr"), number(root, "rel_l2"), number(root, "wall_s"),
                     number(root, "ms_per_iter"), number(root, "spike_rate"), curve,
                     readArtifacts(required(root, "artifacts")), ResultsJson.readDivergence(root),
-                    ResultsJson.optionalNumber(root, "rel_l2_global"));
+                    ResultsJson.optionalNumber(root, "rel_l2_global"), ResultsJson.readTrainingSet(root));
         } catch (IllegalArgumentException e) {
             throw new JsonFormatException("invalid run: " + e.getMessage());
         }

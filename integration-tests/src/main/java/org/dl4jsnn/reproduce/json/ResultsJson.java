@@ -14,6 +14,7 @@ import org.dl4jsnn.reproduce.LrSelectionSummary;
 import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.Preset;
+import org.dl4jsnn.reproduce.TrainingSetError;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
@@ -29,14 +30,16 @@ public final class ResultsJson {
      * One entry of "runs". Non-finite numbers are NaN here and null in the file.
      *
      * @param divergence where training stopped as diverged, null (absent in the file) when it did not
+     * @param trainingSet the errors on the training rows, null when not measured (or not finite)
      */
     public record Row(String method, long seed, int iterations, int batch, double lr, double relL2,
                       double wallSeconds, double msPerIter, double spikeRate, Divergence divergence,
-                      double relL2Global) {
+                      double relL2Global, TrainingSetError trainingSet) {
 
         public static Row of(MethodRun run) {
             return new Row(run.method(), run.seed(), run.iterations(), run.batch(), run.lr(), run.relL2(),
-                    run.wallSeconds(), run.msPerIter(), run.spikeRate(), run.divergence(), run.globalRelL2());
+                    run.wallSeconds(), run.msPerIter(), run.spikeRate(), run.divergence(), run.globalRelL2(),
+                    run.trainingSet());
         }
     }
 
@@ -99,7 +102,7 @@ public final class ResultsJson {
             rows.add(new Row(text(r, "method"), longValue(r, "seed"), intValue(r, "iterations"),
                     intValue(r, "batch"), number(r, "lr"), number(r, "rel_l2"), number(r, "wall_s"),
                     number(r, "ms_per_iter"), number(r, "spike_rate"), readDivergence(r),
-                    optionalNumber(r, "rel_l2_global")));
+                    optionalNumber(r, "rel_l2_global"), readTrainingSet(r)));
         }
         List<LrTrial> trials = new ArrayList<>();
         JsonNode selection = root.get("lr_selection");
@@ -122,6 +125,20 @@ public final class ResultsJson {
         return v == null || v.isNull() ? Double.NaN : number(node, field);
     }
 
+    /** The training-set errors of a run, or null when the file has none (records before the fields existed). */
+    static TrainingSetError readTrainingSet(JsonNode run) {
+        double relL2 = optionalNumber(run, "train_rel_l2");
+        double global = optionalNumber(run, "train_rel_l2_global");
+        if (Double.isNaN(relL2) && Double.isNaN(global)) {
+            return null;
+        }
+        try {
+            return new TrainingSetError(relL2, global);
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException("train_rel_l2: " + e.getMessage());
+        }
+    }
+
     /** The per-run fields, shared with the full run record so the two never drift apart. */
     static void putSummary(ObjectNode node, MethodRun run) {
         node.put("method", run.method());
@@ -131,6 +148,9 @@ public final class ResultsJson {
         putNumber(node, "lr", run.lr());
         putNumber(node, "rel_l2", run.relL2());
         putNumber(node, "rel_l2_global", run.globalRelL2());
+        putNumber(node, "train_rel_l2", run.trainingSet() == null ? Double.NaN : run.trainingSet().relL2());
+        putNumber(node, "train_rel_l2_global",
+                run.trainingSet() == null ? Double.NaN : run.trainingSet().globalRelL2());
         putNumber(node, "wall_s", run.wallSeconds());
         putNumber(node, "ms_per_iter", run.msPerIter());
         putNumber(node, "spike_rate", run.spikeRate());

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.OptionalDouble;
 import org.dl4jsnn.reproduce.LrSelectionSummary;
@@ -12,6 +13,7 @@ import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TrainingSetError;
 
 /** The text of report.md. */
 final class MarkdownReport {
@@ -76,6 +78,7 @@ final class MarkdownReport {
             md.append("Paper numbers are for K = 1 direction; the xK rows are held to them.\n\n");
         }
         md.append(targets(summaries)).append("\n\n");
+        md.append(trainingSet(summaries, in));
         md.append(diverged(in.runs()));
         if (in.lrSelection() != null) {
             md.append(selection(in.lrSelection(), in.methods()));
@@ -94,6 +97,35 @@ final class MarkdownReport {
         }
         md.append("---\nMachine-readable results: `results.json` (schema: docs/results-schema.md).\n");
         return md.toString();
+    }
+
+    /**
+     * The errors on the training rows beside the test errors, means over the seeds that measured them;
+     * empty when no run did (records written before the field existed).
+     */
+    static String trainingSet(List<MethodSummary> summaries, ReportInput in) {
+        StringBuilder rows = new StringBuilder();
+        for (MethodSummary m : summaries) {
+            List<TrainingSetError> measured = in.runsOf(m.method()).stream().map(MethodRun::trainingSet)
+                    .filter(Objects::nonNull).toList();
+            if (measured.isEmpty()) {
+                continue;
+            }
+            double relL2 = measured.stream().mapToDouble(TrainingSetError::relL2).average().orElseThrow();
+            double global = measured.stream().mapToDouble(TrainingSetError::globalRelL2).average().orElseThrow();
+            rows.append("| ").append(m.method().label()).append(" | ").append(measured.size())
+                    .append(" | ").append(number(relL2)).append(" | ").append(number(m.meanRelL2()))
+                    .append(" | ").append(number(global)).append(" | ").append(number(m.meanGlobalRelL2()))
+                    .append(" |\n");
+        }
+        if (rows.isEmpty()) {
+            return "";
+        }
+        return "Training-set error (all training rows, at the end) beside the test error: training error as high"
+                + " as test error means the method has not fitted the data (optimisation), far below it that it"
+                + " has not generalised.\n\n"
+                + "| method | seeds | train rel. L2 | test rel. L2 | train global rel. L2 | test global rel. L2 |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: |\n" + rows + "\n";
     }
 
     /** A paragraph naming each run stopped as diverged, where and why; empty when none was. */

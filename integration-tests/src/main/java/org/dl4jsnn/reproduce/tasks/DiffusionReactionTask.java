@@ -17,6 +17,7 @@ import org.dl4jsnn.reproduce.GridPrediction;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TrainingSetError;
 import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.reproduce.SurrogateKind;
 import org.dl4jsnn.reproduce.choice.LrSchedule;
@@ -165,6 +166,15 @@ final class DiffusionReactionTask extends BaseTask {
         GridOperatorSamples test = data().test();
         return OperatorMetrics.globalRelativeL2(OperatorMetrics.predictSepOnet(net, test, DataType.FLOAT),
                 OperatorMetrics.solutions(test));
+    }
+
+    @Override
+    public TrainingSetError trainingSetError(ComputationGraph net) {
+        GridOperatorSamples train = data().train();
+        double[][] pred = OperatorMetrics.predictSepOnet(net, train, DataType.FLOAT);
+        double[][] truth = OperatorMetrics.solutions(train);
+        return new TrainingSetError(OperatorMetrics.meanRelativeL2(pred, truth),
+                OperatorMetrics.globalRelativeL2(pred, truth));
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.dl4jsnn.reproduce.GridPrediction;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TrainingSetError;
 import org.dl4jsnn.reproduce.SurrogateKind;
 import org.dl4jsnn.reproduce.choice.LrSchedule;
 import org.dl4jsnn.estimator.ActivityLayers;
@@ -173,6 +174,15 @@ final class MexicanHatTask extends BaseTask {
     @Override
     public double testError(ComputationGraph net) {
         return OperatorMetrics.relativeL2(predictGrid(net), data().test().targets());
+    }
+
+    /** One function sampled at the training points: the pooled error is the error. */
+    @Override
+    public TrainingSetError trainingSetError(ComputationGraph net) {
+        PointSamples train = data().train();
+        double error = OperatorMetrics.relativeL2(
+                NdArrays.toDoubles(net.output(false, train.inputsArray(DataType.FLOAT))[0]), train.targets());
+        return new TrainingSetError(error, error);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.dl4jsnn.reproduce.GradientKind;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TrainingSetError;
 import org.dl4jsnn.init.InitScheme;
 import org.dl4jsnn.reproduce.SurrogateKind;
 import org.dl4jsnn.reproduce.choice.LrSchedule;
@@ -160,6 +161,15 @@ final class PoissonDeepOnetTask extends BaseTask {
         OperatorSamples test = data().test();
         return OperatorMetrics.globalRelativeL2(OperatorMetrics.predictDeepOnet(net, test, DataType.FLOAT),
                 OperatorMetrics.solutions(test));
+    }
+
+    @Override
+    public TrainingSetError trainingSetError(ComputationGraph net) {
+        OperatorSamples train = data().train();
+        double[][] pred = OperatorMetrics.predictDeepOnet(net, train, DataType.FLOAT);
+        double[][] truth = OperatorMetrics.solutions(train);
+        return new TrainingSetError(OperatorMetrics.meanRelativeL2(pred, truth),
+                OperatorMetrics.globalRelativeL2(pred, truth));
     }
 
     @Override

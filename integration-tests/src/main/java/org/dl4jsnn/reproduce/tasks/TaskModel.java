@@ -7,6 +7,7 @@ import org.dl4jsnn.reproduce.Artifacts;
 import org.dl4jsnn.reproduce.EvaluationSplit;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TrainingSetError;
 import org.dl4jsnn.reproduce.choice.TrainingChoices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
@@ -55,6 +56,12 @@ interface TaskModel {
     default double globalTestError(ComputationGraph net) {
         return testError(net);
     }
+
+    /**
+     * The task's metric and the pooled one on all its training rows (what a test run trains on):
+     * beside the test error, it tells an optimisation gap from a generalisation gap.
+     */
+    TrainingSetError trainingSetError(ComputationGraph net);
 
     /**
      * This task as the settings configure it (e.g. which data set variant): {@code this} unless a

@@ -174,8 +174,9 @@ final class TrainingLoop {
         double error = curve.isEmpty() ? task.error(net, split) : curve.get(curve.size() - 1).testError();
         return new MethodRun(method.label(), seed, settings.iterations(), settings.batch(), settings.lr(), error,
                 wall, msPerIter, SpikeRates.measure(net, task.probeInputs()), curve,
-                split == EvaluationSplit.TEST ? task.artifacts(net) : null,
-                split == EvaluationSplit.TEST ? task.globalTestError(net) : Double.NaN);
+                split == EvaluationSplit.TEST ? task.artifacts(net) : null, null,
+                split == EvaluationSplit.TEST ? task.globalTestError(net) : Double.NaN,
+                split == EvaluationSplit.TEST ? task.trainingSetError(net) : null);
     }
 
     private double error(ComputationGraph net, EvaluationSplit split, Optional<ParameterAverage> average) {

@@ -16,6 +16,7 @@ import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
 import org.dl4jsnn.reproduce.TrainingPoint;
+import org.dl4jsnn.reproduce.TrainingSetError;
 import org.junit.jupiter.api.Test;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
@@ -69,7 +70,8 @@ class JsonRoundTripTest {
         assertThat(root.fieldNames()).toIterable().containsExactly("schema_version", "task", "preset", "runs");
         assertThat(root.get("preset").asText()).isEqualTo("paper");
         assertThat(root.get("runs").get(0).fieldNames()).toIterable().containsExactly("method", "seed", "iterations",
-                "batch", "lr", "rel_l2", "rel_l2_global", "wall_s", "ms_per_iter", "spike_rate");
+                "batch", "lr", "rel_l2", "rel_l2_global", "train_rel_l2", "train_rel_l2_global", "wall_s", "ms_per_iter",
+                "spike_rate");
         assertThat(root.get("runs").get(0).get("rel_l2_global").isNull()).as("not measured").isTrue();
         ResultsJson.Results back = new ResultsJson().read(bytes);
         assertThat(back.runs()).containsExactly(ResultsJson.Row.of(run));
@@ -89,6 +91,26 @@ class JsonRoundTripTest {
                 + "\"seed\":0,\"iterations\":1,\"batch\":1,\"lr\":0.1,\"rel_l2\":0.5,\"wall_s\":1,"
                 + "\"ms_per_iter\":1,\"spike_rate\":0.1}]}";
         assertThat(new ResultsJson().read(older.getBytes(StandardCharsets.UTF_8)).runs().get(0).relL2Global()).isNaN();
+        assertThat(new ResultsJson().read(older.getBytes(StandardCharsets.UTF_8)).runs().get(0).trainingSet())
+                .as("no training-set fields: not measured").isNull();
+    }
+
+    @Test
+    void trainingSetErrorsAreWrittenBesideTheTestErrorsAndNullWhenNotMeasured() throws Exception {
+        TrainingSetError train = new TrainingSetError(0.12, 0.07);
+        MethodRun run = new MethodRun("SG-RFG-L", 2, 100, 32, 1e-3, 0.25, 12.5, 0.125, 0.2, CURVE, null, null,
+                0.155, train);
+        byte[] bytes = new ResultsJson().write("poisson-deeponet", Preset.PAPER, List.of(run), null);
+        JsonNode row = new ObjectMapper().readTree(bytes).get("runs").get(0);
+        assertThat(row.get("train_rel_l2").asDouble()).isEqualTo(0.12);
+        assertThat(row.get("train_rel_l2_global").asDouble()).isEqualTo(0.07);
+        assertThat(new ResultsJson().read(bytes).runs().get(0).trainingSet()).isEqualTo(train);
+        assertThat(new MethodRunJson().read(new MethodRunJson().write(run)).trainingSet()).isEqualTo(train);
+
+        MethodRun unmeasured = new MethodRun("SG-BP", 0, 100, 32, 1e-3, 0.03, 12.5, 0.125, 0.2, CURVE, null);
+        byte[] without = new ResultsJson().write("poisson-deeponet", Preset.PAPER, List.of(unmeasured), null);
+        assertThat(new ObjectMapper().readTree(without).get("runs").get(0).get("train_rel_l2").isNull()).isTrue();
+        assertThat(new MethodRunJson().read(new MethodRunJson().write(unmeasured)).trainingSet()).isNull();
     }
 
     @Test

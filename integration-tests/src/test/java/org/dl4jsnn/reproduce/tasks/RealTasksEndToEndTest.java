@@ -23,6 +23,7 @@ import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.Preset;
 import org.dl4jsnn.reproduce.RunSettings;
+import org.dl4jsnn.reproduce.TrainingSetError;
 import org.dl4jsnn.reproduce.json.ResultsJson;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,16 @@ class RealTasksEndToEndTest {
             System.out.printf("%s %s: untrained %.4f, trained %.4f%n", task, m.label(), before, errors.get(m.label()));
             assertThat(errors.get(m.label())).as(m.label() + " (untrained " + before + ")").isFinite()
                     .isLessThan(before);
+            TrainingSetError untrainedFit = runner.trainingSetError(untrained);
+            TrainingSetError fit = results.runs().stream().filter(r -> r.method().equals(m.label())).findFirst()
+                    .orElseThrow().trainingSet();
+            assertThat(fit).as(m.label() + " training-set error").isNotNull();
+            assertThat(fit.relL2()).as(m.label() + " (untrained " + untrainedFit + ")").isFinite()
+                    .isLessThan(untrainedFit.relL2());
+            assertThat(fit.globalRelL2()).isFinite().isLessThan(untrainedFit.globalRelL2());
+            if (task.equals("mexican-hat")) {
+                assertThat(fit.globalRelL2()).as("one function: pooled is the error").isEqualTo(fit.relL2());
+            }
         }
 
         String report = Files.readString(out.resolve("report.md"));

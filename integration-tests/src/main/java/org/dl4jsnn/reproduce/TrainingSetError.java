@@ -1,5 +1,7 @@
 package org.dl4jsnn.reproduce;
 
+import org.dl4jsnn.operator.OperatorMetrics;
+
 /**
  * The task's error metrics on the rows a run trained on, measured once at its end. Beside the test
  * error it tells a gap in optimisation (training error as high as test error) from one in
@@ -15,6 +17,12 @@ public record TrainingSetError(double relL2, double globalRelL2) {
         // NaN passes: a network whose outputs overflowed still ends its run with the record kept
         requireNotNegative(relL2, "relL2");
         requireNotNegative(globalRelL2, "globalRelL2");
+    }
+
+    /** An operator task's two metrics from its predictions and solutions, one row per training function. */
+    public static TrainingSetError ofFunctions(double[][] predictions, double[][] solutions) {
+        return new TrainingSetError(OperatorMetrics.meanRelativeL2(predictions, solutions),
+                OperatorMetrics.globalRelativeL2(predictions, solutions));
     }
 
     private static void requireNotNegative(double v, String name) {

@@ -171,10 +171,8 @@ final class DiffusionReactionTask extends BaseTask {
     @Override
     public TrainingSetError trainingSetError(ComputationGraph net) {
         GridOperatorSamples train = data().train();
-        double[][] pred = OperatorMetrics.predictSepOnet(net, train, DataType.FLOAT);
-        double[][] truth = OperatorMetrics.solutions(train);
-        return new TrainingSetError(OperatorMetrics.meanRelativeL2(pred, truth),
-                OperatorMetrics.globalRelativeL2(pred, truth));
+        return TrainingSetError.ofFunctions(OperatorMetrics.predictSepOnet(net, train, DataType.FLOAT),
+                OperatorMetrics.solutions(train));
     }
 
     @Override

@@ -166,10 +166,8 @@ final class PoissonDeepOnetTask extends BaseTask {
     @Override
     public TrainingSetError trainingSetError(ComputationGraph net) {
         OperatorSamples train = data().train();
-        double[][] pred = OperatorMetrics.predictDeepOnet(net, train, DataType.FLOAT);
-        double[][] truth = OperatorMetrics.solutions(train);
-        return new TrainingSetError(OperatorMetrics.meanRelativeL2(pred, truth),
-                OperatorMetrics.globalRelativeL2(pred, truth));
+        return TrainingSetError.ofFunctions(OperatorMetrics.predictDeepOnet(net, train, DataType.FLOAT),
+                OperatorMetrics.solutions(train));
     }
 
     @Override

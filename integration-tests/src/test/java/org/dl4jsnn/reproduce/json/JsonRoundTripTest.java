@@ -70,8 +70,8 @@ class JsonRoundTripTest {
         assertThat(root.fieldNames()).toIterable().containsExactly("schema_version", "task", "preset", "runs");
         assertThat(root.get("preset").asText()).isEqualTo("paper");
         assertThat(root.get("runs").get(0).fieldNames()).toIterable().containsExactly("method", "seed", "iterations",
-                "batch", "lr", "rel_l2", "rel_l2_global", "train_rel_l2", "train_rel_l2_global", "wall_s", "ms_per_iter",
-                "spike_rate");
+                "batch", "lr", "rel_l2", "rel_l2_global", "train_rel_l2", "train_rel_l2_global", "wall_s",
+                "ms_per_iter", "spike_rate");
         assertThat(root.get("runs").get(0).get("rel_l2_global").isNull()).as("not measured").isTrue();
         ResultsJson.Results back = new ResultsJson().read(bytes);
         assertThat(back.runs()).containsExactly(ResultsJson.Row.of(run));

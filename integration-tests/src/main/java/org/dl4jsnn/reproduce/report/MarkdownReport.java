@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.OptionalDouble;
 import org.dl4jsnn.reproduce.LrSelectionSummary;
@@ -13,7 +12,6 @@ import org.dl4jsnn.reproduce.LrTrial;
 import org.dl4jsnn.reproduce.MethodRun;
 import org.dl4jsnn.reproduce.MethodSpec;
 import org.dl4jsnn.reproduce.RunSettings;
-import org.dl4jsnn.reproduce.TrainingSetError;
 
 /** The text of report.md. */
 final class MarkdownReport {
@@ -78,7 +76,7 @@ final class MarkdownReport {
             md.append("Paper numbers are for K = 1 direction; the xK rows are held to them.\n\n");
         }
         md.append(targets(summaries)).append("\n\n");
-        md.append(trainingSet(summaries, in));
+        md.append(trainingSet(in));
         md.append(diverged(in.runs()));
         if (in.lrSelection() != null) {
             md.append(selection(in.lrSelection(), in.methods()));
@@ -100,22 +98,21 @@ final class MarkdownReport {
     }
 
     /**
-     * The errors on the training rows beside the test errors, means over the seeds that measured them;
-     * empty when no run did (records written before the field existed).
+     * The errors on the training rows beside the test errors, each a mean over the same seeds: those that
+     * measured the training error. Empty when no run did (records written before the field existed).
      */
-    static String trainingSet(List<MethodSummary> summaries, ReportInput in) {
+    static String trainingSet(ReportInput in) {
         StringBuilder rows = new StringBuilder();
-        for (MethodSummary m : summaries) {
-            List<TrainingSetError> measured = in.runsOf(m.method()).stream().map(MethodRun::trainingSet)
-                    .filter(Objects::nonNull).toList();
+        for (MethodSpec method : in.methods()) {
+            List<MethodRun> measured = in.runsOf(method).stream().filter(r -> r.trainingSet() != null).toList();
             if (measured.isEmpty()) {
                 continue;
             }
-            double relL2 = measured.stream().mapToDouble(TrainingSetError::relL2).average().orElseThrow();
-            double global = measured.stream().mapToDouble(TrainingSetError::globalRelL2).average().orElseThrow();
-            rows.append("| ").append(m.method().label()).append(" | ").append(measured.size())
-                    .append(" | ").append(number(relL2)).append(" | ").append(number(m.meanRelL2()))
-                    .append(" | ").append(number(global)).append(" | ").append(number(m.meanGlobalRelL2()))
+            rows.append("| ").append(method.label()).append(" | ").append(measured.size())
+                    .append(" | ").append(number(MethodSummary.mean(measured, r -> r.trainingSet().relL2())))
+                    .append(" | ").append(number(MethodSummary.mean(measured, MethodRun::relL2)))
+                    .append(" | ").append(number(MethodSummary.mean(measured, r -> r.trainingSet().globalRelL2())))
+                    .append(" | ").append(number(MethodSummary.mean(measured, MethodRun::globalRelL2)))
                     .append(" |\n");
         }
         if (rows.isEmpty()) {

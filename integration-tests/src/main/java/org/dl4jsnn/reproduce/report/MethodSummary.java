@@ -42,7 +42,8 @@ record MethodSummary(MethodSpec method, int seeds, double meanRelL2, double stdR
         return paper.isPresent() && meanRelL2 <= paper.getAsDouble();
     }
 
-    private static double mean(List<MethodRun> runs, ToDoubleFunction<MethodRun> f) {
+    /** The mean of f over the runs; NaN if any is. */
+    static double mean(List<MethodRun> runs, ToDoubleFunction<MethodRun> f) {
         double sum = 0;
         for (MethodRun r : runs) {
             sum += f.applyAsDouble(r);

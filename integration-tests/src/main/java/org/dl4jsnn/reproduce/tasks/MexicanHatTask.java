@@ -162,26 +162,26 @@ final class MexicanHatTask extends BaseTask {
     /** On the held-out random points: the test grid stays unseen until the reported runs. */
     @Override
     public double validationError(ComputationGraph net) {
-        PointSamples fold = holdout().fold();
-        return OperatorMetrics.relativeL2(NdArrays.toDoubles(net.output(false, fold.inputsArray(DataType.FLOAT))[0]),
-                fold.targets());
+        return error(net, holdout().fold());
     }
 
-    private double[] predictGrid(ComputationGraph net) {
-        return NdArrays.toDoubles(net.output(false, data().test().inputsArray(DataType.FLOAT))[0]);
+    private static double[] predict(ComputationGraph net, PointSamples samples) {
+        return NdArrays.toDoubles(net.output(false, samples.inputsArray(DataType.FLOAT))[0]);
+    }
+
+    private static double error(ComputationGraph net, PointSamples samples) {
+        return OperatorMetrics.relativeL2(predict(net, samples), samples.targets());
     }
 
     @Override
     public double testError(ComputationGraph net) {
-        return OperatorMetrics.relativeL2(predictGrid(net), data().test().targets());
+        return error(net, data().test());
     }
 
     /** One function sampled at the training points: the pooled error is the error. */
     @Override
     public TrainingSetError trainingSetError(ComputationGraph net) {
-        PointSamples train = data().train();
-        double error = OperatorMetrics.relativeL2(
-                NdArrays.toDoubles(net.output(false, train.inputsArray(DataType.FLOAT))[0]), train.targets());
+        double error = error(net, data().train());
         return new TrainingSetError(error, error);
     }
 
@@ -189,7 +189,7 @@ final class MexicanHatTask extends BaseTask {
     public Artifacts artifacts(ComputationGraph net) {
         PointSamples test = data().test();
         int side = data().config().testGridSize();
-        double[] pred = predictGrid(net);
+        double[] pred = predict(net, test);
         double[] axis = new double[side];
         double[][] truth = new double[side][side];
         double[][] prediction = new double[side][side];
